@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+/**
+ * Every .mdx file makes Rolldown log a MODULE_LEVEL_DIRECTIVE warning ("use astro:head-inject")
+ * that is harmless and drowns real messages; a top-level onwarn does not reach the prerender
+ * build, a per-environment onLog does.
+ */
+function quietMdxDirectiveWarnings() {
+  return {
+    name: 'quiet-mdx-directive-warnings',
+    configEnvironment() {
+      return {
+        build: {
+          rolldownOptions: {
+            onLog(level, log, handler) {
+              if (log.code === 'MODULE_LEVEL_DIRECTIVE' && String(log.message).includes('astro:head-inject')) return;
+              handler(level, log);
+            },
+          },
+        },
+      };
+    },
+  };
+}
+
+export default defineConfig({
+  // The address the site is published at: canonical and hreflang URLs are absolute on it.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), preact()],
+  devToolbar: { enabled: false },
+  vite: {
+    plugins: [quietMdxDirectiveWarnings()],
+  },
+});

@@ -1,0 +1,76 @@
+// `npm test`: type check, unit tests, production build, end-to-end tests in a real browser.
+// Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
+// The type check and the build count as one check each; unit and end-to-end tests count per test.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { findChromium, root, runNode } from './lib/env.mjs';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const resultsDir = path.join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+const chromium = await findChromium();
+if (!chromium) {
+  console.error('No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.');
+  process.exit(1);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+async function step(name, script, args, env) {
+  console.log(`\n━━ ${name} ━━`);
+  return runNode(script, args, { env });
+}
+
+function record(name, passed, failed, skipped = 0) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(`${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
+
+if (!only) {
+  const code = await step('Type check (astro check)', 'node_modules/astro/bin/astro.mjs', ['check']);
+  record('type check', code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+
+  const unitJson = path.join(resultsDir, 'unit.json');
+  rmSync(unitJson, { force: true });
+  const unitCode = await step('Unit tests (vitest)', 'node_modules/vitest/vitest.mjs', [
+    'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`,
+  ]);
+  const unit = readJson(unitJson);
+  if (unit) record('unit', unit.numPassedTests, unit.numFailedTests + (unitCode !== 0 && unit.numFailedTests === 0 ? 1 : 0), unit.numPendingTests + unit.numTodoTests);
+  else record('unit', 0, 1);
+}
+
+if (!only || only === 'e2e') {
+  const buildCode = await step('Production build (astro build)', 'node_modules/astro/bin/astro.mjs', ['build']);
+  record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
+  if (buildCode === 0) {
+    const e2eJson = path.join(resultsDir, 'e2e.json');
+    rmSync(e2eJson, { force: true });
+    const code = await step('End-to-end tests (Playwright, Chromium)', 'node_modules/@playwright/test/cli.js', ['test', '--reporter=list,json'], {
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+    });
+    const e2e = readJson(e2eJson);
+    if (e2e?.stats) record('end-to-end', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), e2e.stats.skipped);
+    else record('end-to-end', 0, 1);
+  } else {
+    console.log('\nEnd-to-end tests not run: the build failed.');
+  }
+}
+
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+writeFileSync(path.join(resultsDir, 'summary.txt'), `${summary}\n`);
+console.log(`\n${lines.join('\n')}`);
+console.log(summary);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,118 @@
+/**
+ * Real `astro build`s of broken content: each must fail and name the file and the field.
+ * A small fixture (the course's first lesson in every language) keeps each build to seconds.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const work = path.join(root, '.tmp', 'content-errors');
+const LANGS = ['en', 'ms', 'zh', 'lv'];
+const MODULE = 'sales-and-service';
+const LESSON = 'what-sales-is';
+
+/** A copy of the project with only the first lesson, so one build takes seconds. */
+function makeFixture(name: string): string {
+  const dir = path.join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+  symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const modules = parse(readFileSync(path.join(root, 'content/modules.yaml'), 'utf8')) as { id: string; lessons: { id: string }[] }[];
+  const first = modules.find((m) => m.id === MODULE)!;
+  mkdirSync(path.join(dir, 'content', 'module-text'), { recursive: true });
+  writeFileSync(path.join(dir, 'content/modules.yaml'), stringify([{ ...first, lessons: first.lessons.filter((l) => l.id === LESSON) }]));
+  for (const lang of LANGS) {
+    const text = parse(readFileSync(path.join(root, `content/module-text/${lang}.yaml`), 'utf8'));
+    writeFileSync(path.join(dir, `content/module-text/${lang}.yaml`), stringify({ [MODULE]: text[MODULE] }));
+    const target = path.join(dir, 'content/lessons', lang, MODULE);
+    mkdirSync(target, { recursive: true });
+    cpSync(path.join(root, 'content/lessons', lang, MODULE, `${LESSON}.mdx`), path.join(target, `${LESSON}.mdx`));
+  }
+  return dir;
+}
+
+function build(dir: string): { code: number; output: string } {
+  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  return { code: r.status ?? 1, output: `${r.stdout}\n${r.stderr}` };
+}
+
+const lessonFile = (dir: string, lang: string) => path.join(dir, 'content/lessons', lang, MODULE, `${LESSON}.mdx`);
+const edit = (file: string, fn: (s: string) => string) => writeFileSync(file, fn(readFileSync(file, 'utf8')));
+
+describe('the build refuses broken content and names the file and the field', () => {
+  beforeAll(() => mkdirSync(work, { recursive: true }));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('builds the untouched fixture (so the failures below are the edits, not the fixture)', () => {
+    const { code, output } = build(makeFixture('ok'));
+    expect(output).toContain('Complete!');
+    expect(code).toBe(0);
+  });
+
+  it('a mistyped frontmatter field', () => {
+    const dir = makeFixture('typo');
+    edit(lessonFile(dir, 'ms'), (s) => s.replace(/^objectives:/m, 'objectivs:'));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`content/lessons/ms/${MODULE}/${LESSON}.mdx`);
+    expect(output).toContain('objectivs');
+    expect(output).toMatch(/objectives/);
+  });
+
+  it('a missing frontmatter field', () => {
+    const dir = makeFixture('missing-field');
+    edit(lessonFile(dir, 'lv'), (s) => s.replace(/^title:.*\n/m, ''));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`content/lessons/lv/${MODULE}/${LESSON}.mdx`);
+    expect(output).toMatch(/title/);
+  });
+
+  it('a lesson that exists in one language but not another', () => {
+    const dir = makeFixture('missing-translation');
+    unlinkSync(lessonFile(dir, 'zh'));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`content/lessons/zh/${MODULE}/${LESSON}.mdx: missing lesson: it exists in en, ms, lv but not in zh`);
+  });
+
+  it('a lesson that points at a module that does not exist', () => {
+    const dir = makeFixture('no-module');
+    for (const lang of LANGS) {
+      mkdirSync(path.join(dir, 'content/lessons', lang, 'no-such-module'), { recursive: true });
+      cpSync(lessonFile(dir, lang), path.join(dir, 'content/lessons', lang, 'no-such-module', 'stray.mdx'));
+    }
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/lessons/en/no-such-module/stray.mdx: module "no-such-module" (its folder) does not exist in content/modules.yaml');
+  });
+
+  it('duplicate order numbers', () => {
+    const dir = makeFixture('duplicate-order');
+    const file = path.join(dir, 'content/modules.yaml');
+    const modules = parse(readFileSync(file, 'utf8'));
+    modules.push({ id: 'second-module', order: modules[0].order, lessons: [{ id: 'copy', minutes: 3 }] });
+    writeFileSync(file, stringify(modules));
+    for (const lang of LANGS) {
+      mkdirSync(path.join(dir, 'content/lessons', lang, 'second-module'), { recursive: true });
+      cpSync(lessonFile(dir, lang), path.join(dir, 'content/lessons', lang, 'second-module', 'copy.mdx'));
+      edit(path.join(dir, `content/module-text/${lang}.yaml`), (s) => `${s}second-module:\n  title: "Two"\n  summary: "Two"\n`);
+    }
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/modules\.yaml: module "[a-z-]+", field "order": 1 is already the order of module "[a-z-]+"/);
+  });
+
+  it('a mistyped field in the module structure', () => {
+    const dir = makeFixture('bad-minutes');
+    edit(path.join(dir, 'content/modules.yaml'), (s) => s.replace(/minutes: \d+/, 'minutes: five'));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/modules.yaml');
+    expect(output).toMatch(/minutes/);
+  });
+});

@@ -1,0 +1,53 @@
+/** What the end-to-end tests need to know about the built site, read from dist/ itself. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+export const LANGS = ['en', 'ms', 'zh', 'lv'] as const;
+export type Lang = (typeof LANGS)[number];
+export const TAGS: Record<Lang, string> = { en: 'en', ms: 'ms', zh: 'zh-CN', lv: 'lv' };
+export const LABELS: Record<Lang, string> = { en: 'English', ms: 'Bahasa Melayu', zh: '中文', lv: 'Latviešu' };
+export const SITE_NAMES: Record<Lang, string> = {
+  en: 'Relationship Selling Course',
+  ms: 'Kursus Jualan Berasaskan Hubungan',
+  zh: '关系销售培训课程',
+  lv: 'Attiecību pārdošanas kurss',
+};
+
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every localized page of the built site, as a URL path ('/en/', '/zh/module/lesson/'). */
+export function localizedPages(): string[] {
+  return walk(dist)
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => '/' + path.relative(dist, path.dirname(f)).split(path.sep).join('/') + '/')
+    .filter((p) => LANGS.some((l) => p.startsWith(`/${l}/`)))
+    .sort();
+}
+
+/** Lesson pages ('/<lang>/<module>/<lesson>/') of one language. */
+export function lessonPages(lang: Lang): string[] {
+  return localizedPages().filter((p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3);
+}
+
+export function langOf(pathname: string): Lang {
+  return pathname.split('/')[1] as Lang;
+}
+
+/** Fails the test on any request that leaves this machine's server. */
+export function forbidOtherHosts(page: Page, baseURL: string): string[] {
+  const foreign: string[] = [];
+  const allowed = new URL(baseURL).host;
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== allowed) foreign.push(req.url());
+  });
+  return foreign;
+}
