@@ -8,6 +8,7 @@ import preact from '@astrojs/preact';
  * that is harmless and drowns real messages; a top-level onwarn does not reach the prerender
  * build, a per-environment onLog does.
  */
+/** @returns {import('vite').Plugin} */
 function quietMdxDirectiveWarnings() {
   return {
     name: 'quiet-mdx-directive-warnings',
