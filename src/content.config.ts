@@ -29,7 +29,16 @@ const modules = defineCollection({
       id,
       order: z.number().int().positive(),
       lessons: z
-        .array(z.object({ id, minutes: z.number().int().min(1).max(60) }).strict())
+        .array(
+          z
+            .object({
+              id,
+              minutes: z.number().int().min(1).max(60),
+              /** Glossary ids of the terms this lesson teaches; linked from the lesson page. */
+              terms: z.array(id).default([]),
+            })
+            .strict(),
+        )
         .min(1),
     })
     .strict(),
@@ -44,4 +53,12 @@ const moduleText = defineCollection({
   ),
 });
 
-export const collections = { lessons, modules, moduleText };
+const termText = z.object({ term: z.string().trim().min(1), definition: z.string().trim().min(1) }).strict();
+
+/** The glossary, kept once: a language-neutral id and a term and definition per language. */
+const glossary = defineCollection({
+  loader: file('./content/glossary.yaml'),
+  schema: z.object({ id, en: termText, ms: termText, zh: termText, lv: termText }).strict(),
+});
+
+export const collections = { lessons, modules, moduleText, glossary };

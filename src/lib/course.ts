@@ -7,7 +7,7 @@
 export interface ModuleInput {
   id: string;
   order: number;
-  lessons: { id: string; minutes: number }[];
+  lessons: { id: string; minutes: number; terms?: string[] }[];
 }
 export interface LessonInput {
   /** Collection id: '<lang>/<module>/<lesson>' */
@@ -30,6 +30,8 @@ export interface CourseLesson {
   /** Position in its module, from 1 */
   number: number;
   minutes: number;
+  /** Glossary ids this lesson teaches */
+  terms: string[];
   previous: string | null;
   next: string | null;
 }
@@ -70,6 +72,7 @@ export function buildCourse<L extends string>(
   modulesIn: ModuleInput[],
   lessonsIn: LessonInput[],
   moduleTextIn: ModuleTextInput[],
+  glossaryIds: readonly string[] = [],
 ): Course<L> {
   const problems: string[] = [];
   const sorted = [...modulesIn].sort((a, b) => a.order - b.order);
@@ -86,6 +89,9 @@ export function buildCourse<L extends string>(
       const key = `${m.id}/${l.id}`;
       if (lessonOwner.has(key)) problems.push(`${MODULES_FILE}: module "${m.id}", field "lessons": lesson "${l.id}" is listed twice`);
       lessonOwner.set(key, m.id);
+      for (const term of l.terms ?? []) {
+        if (!glossaryIds.includes(term)) problems.push(`${MODULES_FILE}: lesson "${key}", field "terms": "${term}" is not a term in content/glossary.yaml`);
+      }
     }
   }
 
@@ -143,7 +149,16 @@ export function buildCourse<L extends string>(
     id: m.id,
     number: i + 1,
     minutes: m.lessons.reduce((sum, l) => sum + l.minutes, 0),
-    lessons: m.lessons.map((l, j) => ({ id: `${m.id}/${l.id}`, moduleId: m.id, slug: l.id, number: j + 1, minutes: l.minutes, previous: null, next: null })),
+    lessons: m.lessons.map((l, j) => ({
+      id: `${m.id}/${l.id}`,
+      moduleId: m.id,
+      slug: l.id,
+      number: j + 1,
+      minutes: l.minutes,
+      terms: l.terms ?? [],
+      previous: null,
+      next: null,
+    })),
   }));
   const lessons = modules.flatMap((m) => m.lessons);
   lessons.forEach((l, i) => {

@@ -7,16 +7,18 @@ let cached: Promise<Course<Locale>> | undefined;
 
 export function getCourse(): Promise<Course<Locale>> {
   cached ??= (async () => {
-    const [modules, lessons, moduleText] = await Promise.all([
+    const [modules, lessons, moduleText, glossary] = await Promise.all([
       getCollection('modules'),
       getCollection('lessons'),
       getCollection('moduleText'),
+      getCollection('glossary'),
     ]);
     return buildCourse(
       LOCALE_IDS,
       modules.map((m) => m.data),
       lessons.map((l) => ({ id: l.id, filePath: l.filePath ?? `content/lessons/${l.id}.mdx`, data: l.data })),
       moduleText.map((t) => ({ id: t.id, filePath: t.filePath ?? `content/module-text/${t.id}.yaml`, data: t.data })),
+      glossary.map((g) => g.data.id),
     );
   })();
   return cached;

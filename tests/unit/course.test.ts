@@ -96,6 +96,14 @@ describe('buildCourse', () => {
     ]);
   });
 
+  it('refuses a declared term that the glossary does not have', () => {
+    const withTerms = [{ ...modules[1], lessons: [{ id: 'a', minutes: 5, terms: ['trust', 'nonsense'] }, modules[1].lessons[1]] }, modules[0]];
+    const problems = problemsOf(() => buildCourse(LOCALES, withTerms, lessons, texts(['first', 'second']), ['trust']));
+    expect(problems).toEqual(['content/modules.yaml: lesson "first/a", field "terms": "nonsense" is not a term in content/glossary.yaml']);
+    const course = buildCourse(LOCALES, [{ ...withTerms[0], lessons: [{ id: 'a', minutes: 5, terms: ['trust'] }, modules[1].lessons[1]] }, modules[0]], lessons, texts(['first', 'second']), ['trust']);
+    expect(course.lessons[0].terms).toEqual(['trust']);
+  });
+
   it('reports every problem at once', () => {
     const problems = problemsOf(() => buildCourse(LOCALES, modules, [lesson('en/first/a')], texts(['first', 'second'], ['en'])));
     expect(problems.length).toBeGreaterThan(3);
