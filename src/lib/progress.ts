@@ -1,0 +1,392 @@
+/**
+ * The learner's progress: one pure model, with its reducers, validation, migration and merge.
+ * No DOM and no storage here (src/stores/progress.ts persists it), so every rule is unit-tested.
+ *
+ * Keys are language-neutral ids (lesson 'module/lesson', exercise ids), never URLs or languages,
+ * so progress made in Malay shows in Latvian.
+ *
+ * Schema history:
+ *  - v1 (foundation draft): lessons keyed by their URL path, e.g. '/ms/sales-and-service/what-sales-is/',
+ *    { opened?: number; done?: boolean; at?: number }, and exercise scores { best, attempts }.
+ *  - v2: lessons keyed by id with timestamps; exercises with attempts, best, latest, the answers and
+ *    position of the current attempt; the last place in the course; a reset time for merging.
+ */
+
+export const PROGRESS_VERSION = 2;
+export const EXPORT_FORMAT = 'sales-course-progress';
+/** Anything longer is not progress this site wrote (a full course is a few kilobytes). */
+export const MAX_STORED_CHARS = 1_000_000;
+/** A single exercise's saved answers may not grow past this (JSON characters). */
+const MAX_ANSWERS_CHARS = 20_000;
+
+export interface LessonProgress {
+  /** First opened (ms since epoch) */
+  opened: number;
+  /** Read to the end, or marked done */
+  read?: number;
+}
+
+export interface ExerciseProgress {
+  /** Finished attempts */
+  attempts: number;
+  /** Scores from 0 to 1 */
+  best?: number;
+  latest?: number;
+  /** Answers of the current attempt, by question or turn id */
+  answers: Record<string, unknown>;
+  /** Where the learner is in the current attempt (a turn or step id) */
+  position?: string;
+  /** When the last attempt was finished */
+  finished?: number;
+  /** Last change */
+  updated: number;
+}
+
+export interface Progress {
+  version: typeof PROGRESS_VERSION;
+  lessons: Record<string, LessonProgress>;
+  exercises: Record<string, ExerciseProgress>;
+  /** The last place in the course, for "continue where you left off" */
+  last?: { lesson: string; at: number };
+  /** When the learner last reset: anything older is gone, also when merged from another tab */
+  resetAt?: number;
+}
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, lessons: {}, exercises: {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reducers: each returns a new Progress and leaves its input alone.
+
+/** The learner opened a lesson: first-opened time (kept if earlier) and the last place. */
+export function openLesson(p: Progress, lesson: string, now: number): Progress {
+  const current = p.lessons[lesson];
+  return {
+    ...p,
+    lessons: { ...p.lessons, [lesson]: current ? current : { opened: now } },
+    last: { lesson, at: now },
+  };
+}
+
+/** The learner reached the end of a lesson or marked it done. */
+export function markRead(p: Progress, lesson: string, now: number): Progress {
+  const current = p.lessons[lesson];
+  if (current?.read) return p;
+  return { ...p, lessons: { ...p.lessons, [lesson]: { opened: current?.opened ?? now, read: now } } };
+}
+
+function exercise(p: Progress, id: string, now: number): ExerciseProgress {
+  return p.exercises[id] ?? { attempts: 0, answers: {}, updated: now };
+}
+
+/** Saves one answer of the current attempt, and where the learner now is in it. */
+export function saveAnswer(p: Progress, id: string, key: string, answer: unknown, position: string | undefined, now: number): Progress {
+  const ex = exercise(p, id, now);
+  return { ...p, exercises: { ...p.exercises, [id]: { ...ex, answers: { ...ex.answers, [key]: answer }, position, updated: now } } };
+}
+
+/** Moves the learner within the current attempt without answering (e.g. "next turn"). */
+export function setPosition(p: Progress, id: string, position: string | undefined, now: number): Progress {
+  const ex = exercise(p, id, now);
+  return { ...p, exercises: { ...p.exercises, [id]: { ...ex, position, updated: now } } };
+}
+
+/** Finishes the current attempt with a score from 0 to 1; its answers stay for the summary. */
+export function finishAttempt(p: Progress, id: string, score: number, now: number): Progress {
+  const ex = exercise(p, id, now);
+  const s = Math.min(1, Math.max(0, score));
+  return {
+    ...p,
+    exercises: {
+      ...p.exercises,
+      [id]: { ...ex, attempts: ex.attempts + 1, latest: s, best: Math.max(ex.best ?? 0, s), finished: now, updated: now },
+    },
+  };
+}
+
+/** Starts a new attempt: answers and position cleared, attempts and scores kept. */
+export function restartExercise(p: Progress, id: string, now: number): Progress {
+  const ex = exercise(p, id, now);
+  return { ...p, exercises: { ...p.exercises, [id]: { ...ex, answers: {}, position: undefined, updated: now } } };
+}
+
+/** Forgets everything; the reset time stops other tabs from bringing old progress back. */
+export function resetProgress(now: number): Progress {
+  return { ...emptyProgress(), resetAt: now };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge: two tabs, or an imported file, combine without losing either side's work.
+
+function maxDefined(a?: number, b?: number): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
+}
+function minDefined(a?: number, b?: number): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
+
+/**
+ * Combines two progress records. Per lesson: opened and read keep the earliest time (read stays
+ * read). Per exercise: the most attempts and the best score; the latest score, answers and
+ * position come from whichever changed last. Anything older than a reset is dropped.
+ * Commutative, associative and idempotent, so the order tabs save in does not matter.
+ */
+export function mergeProgress(a: Progress, b: Progress): Progress {
+  const resetAt = maxDefined(a.resetAt, b.resetAt);
+  const alive = (t: number) => resetAt === undefined || t >= resetAt;
+  const lessons: Record<string, LessonProgress> = {};
+  for (const id of new Set([...Object.keys(a.lessons), ...Object.keys(b.lessons)])) {
+    const parts = [a.lessons[id], b.lessons[id]].filter((l): l is LessonProgress => !!l && alive(Math.max(l.opened, l.read ?? 0)));
+    if (!parts.length) continue;
+    const opened = Math.min(...parts.map((l) => l.opened));
+    const read = parts.reduce<number | undefined>((r, l) => minDefined(r, l.read), undefined);
+    lessons[id] = read === undefined ? { opened } : { opened, read };
+  }
+  const exercises: Record<string, ExerciseProgress> = {};
+  for (const id of new Set([...Object.keys(a.exercises), ...Object.keys(b.exercises)])) {
+    const parts = [a.exercises[id], b.exercises[id]].filter((e): e is ExerciseProgress => !!e && alive(e.updated));
+    if (!parts.length) continue;
+    // The newer one leads; on a tie, a stable choice (by content) keeps merge commutative.
+    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (JSON.stringify(y) > JSON.stringify(x) ? 1 : -1));
+    const merged: ExerciseProgress = {
+      attempts: Math.max(newer.attempts, older?.attempts ?? 0),
+      answers: newer.answers,
+      updated: newer.updated,
+    };
+    const best = maxDefined(newer.best, older?.best);
+    if (best !== undefined) merged.best = best;
+    const latest = newer.latest ?? older?.latest;
+    if (latest !== undefined) merged.latest = latest;
+    if (newer.position !== undefined) merged.position = newer.position;
+    const finished = maxDefined(newer.finished, older?.finished);
+    if (finished !== undefined) merged.finished = finished;
+    exercises[id] = merged;
+  }
+  const lasts = [a.last, b.last].filter((l): l is NonNullable<Progress['last']> => !!l && alive(l.at));
+  const last = lasts.sort((x, y) => y.at - x.at || (x.lesson < y.lesson ? -1 : 1))[0];
+  const out: Progress = { version: PROGRESS_VERSION, lessons, exercises };
+  if (last) out.last = last;
+  if (resetAt !== undefined) out.resetAt = resetAt;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading: validate, migrate, repair. Nothing valid is ever dropped; what cannot be read is
+// reported so the caller can keep the raw value aside.
+
+export type LoadStatus =
+  | 'empty' // nothing stored yet
+  | 'ok'
+  | 'migrated' // an older schema, converted
+  | 'repaired' // some entries were unreadable and left out; the rest is kept
+  | 'corrupt' // not readable at all (truncated JSON, wrong type, too large)
+  | 'unknown-version'; // written by a newer version of the site
+
+export interface LoadResult {
+  progress: Progress;
+  status: LoadStatus;
+  /** Entries left out because they were unreadable */
+  dropped: string[];
+}
+
+const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+
+function validLesson(v: unknown): LessonProgress | null {
+  if (!isRecord(v) || !isTime(v.opened)) return null;
+  if (v.read !== undefined && !isTime(v.read)) return null;
+  return v.read === undefined ? { opened: v.opened } : { opened: v.opened, read: v.read };
+}
+
+function validExercise(v: unknown): ExerciseProgress | null {
+  if (!isRecord(v) || !isTime(v.updated)) return null;
+  if (typeof v.attempts !== 'number' || !Number.isInteger(v.attempts) || v.attempts < 0) return null;
+  if (!isRecord(v.answers) || JSON.stringify(v.answers).length > MAX_ANSWERS_CHARS) return null;
+  if (v.best !== undefined && !isScore(v.best)) return null;
+  if (v.latest !== undefined && !isScore(v.latest)) return null;
+  if (v.position !== undefined && (typeof v.position !== 'string' || v.position.length > 100)) return null;
+  if (v.finished !== undefined && !isTime(v.finished)) return null;
+  const out: ExerciseProgress = { attempts: v.attempts, answers: v.answers, updated: v.updated };
+  if (v.best !== undefined) out.best = v.best;
+  if (v.latest !== undefined) out.latest = v.latest;
+  if (v.position !== undefined) out.position = v.position as string;
+  if (v.finished !== undefined) out.finished = v.finished;
+  return out;
+}
+
+/** Checks a v2 object entry by entry, keeping every readable entry. */
+function validateV2(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
+  const progress = emptyProgress();
+  const dropped: string[] = [];
+  const lessons = isRecord(data.lessons) ? data.lessons : (data.lessons !== undefined && dropped.push('lessons'), {});
+  for (const [id, value] of Object.entries(lessons)) {
+    const lesson = LESSON_ID.test(id) ? validLesson(value) : null;
+    if (lesson) progress.lessons[id] = lesson;
+    else dropped.push(`lessons.${id}`);
+  }
+  const exercises = isRecord(data.exercises) ? data.exercises : (data.exercises !== undefined && dropped.push('exercises'), {});
+  for (const [id, value] of Object.entries(exercises)) {
+    const ex = EXERCISE_ID.test(id) ? validExercise(value) : null;
+    if (ex) progress.exercises[id] = ex;
+    else dropped.push(`exercises.${id}`);
+  }
+  if (data.last !== undefined) {
+    const last = data.last;
+    if (isRecord(last) && typeof last.lesson === 'string' && LESSON_ID.test(last.lesson) && isTime(last.at)) progress.last = { lesson: last.lesson, at: last.at };
+    else dropped.push('last');
+  }
+  if (data.resetAt !== undefined) {
+    if (isTime(data.resetAt)) progress.resetAt = data.resetAt;
+    else dropped.push('resetAt');
+  }
+  return { progress, dropped };
+}
+
+/** v1 -> v2: URL-path keys become language-neutral ids; the same lesson read in two languages becomes one. */
+function migrateV1(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
+  const progress = emptyProgress();
+  const dropped: string[] = [];
+  const lessons = isRecord(data.lessons) ? data.lessons : {};
+  for (const [path, value] of Object.entries(lessons)) {
+    const match = path.match(/^\/(?:en|ms|zh|lv)\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/);
+    if (!match || !isRecord(value)) {
+      dropped.push(`lessons.${path}`);
+      continue;
+    }
+    const id = `${match[1]}/${match[2]}`;
+    const at = isTime(value.at) ? value.at : isTime(value.opened) ? value.opened : 0;
+    const opened = isTime(value.opened) ? value.opened : at;
+    const lesson: LessonProgress = value.done === true ? { opened, read: at } : { opened };
+    progress.lessons = mergeProgress(progress, { ...emptyProgress(), lessons: { [id]: lesson } }).lessons;
+  }
+  const scores = isRecord(data.scores) ? data.scores : {};
+  for (const [id, value] of Object.entries(scores)) {
+    if (!EXERCISE_ID.test(id) || !isRecord(value) || !isScore(value.best) || typeof value.attempts !== 'number' || value.attempts < 0) {
+      dropped.push(`scores.${id}`);
+      continue;
+    }
+    progress.exercises[id] = { attempts: Math.floor(value.attempts), best: value.best, latest: value.best, answers: {}, updated: 0 };
+  }
+  return { progress, dropped };
+}
+
+/** Reads stored progress from its raw string. Never throws. */
+export function loadProgress(raw: string | null | undefined): LoadResult {
+  if (raw === null || raw === undefined || raw === '') return { progress: emptyProgress(), status: 'empty', dropped: [] };
+  if (raw.length > MAX_STORED_CHARS) return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
+  }
+  if (!isRecord(data)) return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
+  if (data.version === 1) {
+    const { progress, dropped } = migrateV1(data);
+    return { progress, status: 'migrated', dropped };
+  }
+  if (data.version === PROGRESS_VERSION) {
+    const { progress, dropped } = validateV2(data);
+    return { progress, status: dropped.length ? 'repaired' : 'ok', dropped };
+  }
+  if (typeof data.version === 'number' && data.version > PROGRESS_VERSION) return { progress: emptyProgress(), status: 'unknown-version', dropped: [] };
+  return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export and import files.
+
+export interface ProgressExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof PROGRESS_VERSION;
+  exportedAt: string;
+  progress: Progress;
+}
+
+/** The file a learner downloads. */
+export function createExport(p: Progress, now: number): ProgressExport {
+  return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), progress: structuredClone(p) };
+}
+
+/** The download's file name, with the date: sales-course-progress-2026-11-24.json */
+export function exportFileName(now: number): string {
+  return `${EXPORT_FORMAT}-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-version' | 'damaged';
+
+/**
+ * Reads an uploaded export file. Unlike loading from storage, a file with any unreadable part is
+ * refused whole: the learner chose it, and a half-import would be a surprise.
+ */
+export function parseImport(text: string): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
+  if (text.length > MAX_STORED_CHARS) return { ok: false, error: 'too-large' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not-json' };
+  }
+  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !isRecord(data.progress)) return { ok: false, error: 'not-progress' };
+  if (data.version !== PROGRESS_VERSION || (data.progress as Record<string, unknown>).version !== PROGRESS_VERSION) {
+    return { ok: false, error: typeof data.version === 'number' && data.version > PROGRESS_VERSION ? 'unknown-version' : 'damaged' };
+  }
+  const { progress, dropped } = validateV2(data.progress);
+  if (dropped.length) return { ok: false, error: 'damaged' };
+  const exportedAt = typeof data.exportedAt === 'string' && !Number.isNaN(Date.parse(data.exportedAt)) ? data.exportedAt : '';
+  return { ok: true, progress, exportedAt };
+}
+
+/**
+ * Merges an imported file into the learner's progress. An import is a deliberate act, so a reset
+ * made earlier in this browser does not hide the imported work (export, reset, import gets
+ * everything back); other open tabs already dropped their pre-reset state when the reset arrived.
+ */
+export function importInto(p: Progress, imported: Progress): Progress {
+  const { resetAt: _mine, ...current } = p;
+  const { resetAt: _theirs, ...incoming } = imported;
+  return mergeProgress(current as Progress, incoming as Progress);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summaries for pages: only lessons and exercises the course still has are counted.
+
+export interface ProgressSummary {
+  lessonsRead: number;
+  lessonsTotal: number;
+  exercisesDone: number;
+  exercisesTotal: number;
+  /** Mean best score of the exercises done, 0 to 1 (undefined when none) */
+  averageBest?: number;
+}
+
+export function summarize(p: Progress, lessonIds: readonly string[], exerciseIds: readonly string[] = []): ProgressSummary {
+  const done = exerciseIds.filter((id) => (p.exercises[id]?.attempts ?? 0) > 0);
+  const bests = done.map((id) => p.exercises[id].best ?? 0);
+  return {
+    lessonsRead: lessonIds.filter((id) => p.lessons[id]?.read).length,
+    lessonsTotal: lessonIds.length,
+    exercisesDone: done.length,
+    exercisesTotal: exerciseIds.length,
+    averageBest: bests.length ? bests.reduce((a, b) => a + b, 0) / bests.length : undefined,
+  };
+}
+
+/** The lesson to continue with: the last one opened, if the course still has it. */
+export function continueLesson(p: Progress, lessonIds: readonly string[]): string | null {
+  if (p.last && lessonIds.includes(p.last.lesson)) {
+    // Read to the end: suggest the next unread lesson after it, if any.
+    if (p.lessons[p.last.lesson]?.read) {
+      const i = lessonIds.indexOf(p.last.lesson);
+      const next = lessonIds.slice(i + 1).find((id) => !p.lessons[id]?.read);
+      return next ?? p.last.lesson;
+    }
+    return p.last.lesson;
+  }
+  return null;
+}

@@ -1,0 +1,95 @@
+/**
+ * Progress on pages without an exercise island: a small script, not a framework. It records the
+ * lesson opened and read, ticks lessons read, fills module progress bars and "continue where you
+ * left off", and shows the storage warning or the one-time notice about damaged saved progress.
+ * All words come from the page (rendered on the server in its language).
+ */
+import { continueLesson, createExport, exportFileName, markRead, openLesson } from '../lib/progress';
+import { $notice, $progress, $storageState, dismissNotice, startProgress, updateProgress } from '../stores/progress';
+
+const $ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+
+function render(): void {
+  const p = $progress.get();
+  for (const el of $<HTMLElement>('[data-lesson-state]')) {
+    const read = !!p.lessons[el.dataset.lessonState!]?.read;
+    el.dataset.read = String(read);
+    el.textContent = read ? '✓' : '';
+    el.setAttribute('aria-label', read ? el.dataset.labelRead! : el.dataset.labelUnread!);
+    el.setAttribute('role', 'img');
+  }
+  for (const bar of $<HTMLProgressElement>('progress[data-module-lessons]')) {
+    const ids = bar.dataset.moduleLessons!.split(' ');
+    const read = ids.filter((id) => p.lessons[id]?.read).length;
+    bar.max = ids.length;
+    bar.value = read;
+    const count = bar.parentElement?.querySelector<HTMLElement>('[data-module-count]');
+    if (count) count.textContent = count.dataset.template!.replace('{read}', String(read)).replace('{total}', String(ids.length));
+  }
+  const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
+  if (lessonId) {
+    const read = !!p.lessons[lessonId]?.read;
+    for (const el of $<HTMLElement>('[data-when-read]')) el.hidden = !read;
+    for (const el of $<HTMLElement>('[data-when-unread]')) el.hidden = read;
+  }
+  const box = document.querySelector<HTMLElement>('[data-continue]');
+  if (box) {
+    const index = JSON.parse(box.dataset.lessons!) as Record<string, { href: string; title: string }>;
+    const next = continueLesson(p, Object.keys(index));
+    box.hidden = !next;
+    if (next) {
+      const link = box.querySelector<HTMLAnchorElement>('a')!;
+      link.href = index[next].href;
+      link.querySelector('[data-continue-title]')!.textContent = index[next].title;
+    }
+  }
+  const storageState = $storageState.get();
+  const notice = $notice.get();
+  for (const el of $<HTMLElement>('[data-storage-warning]')) el.hidden = el.dataset.storageWarning !== storageState;
+  for (const el of $<HTMLElement>('[data-notice]')) el.hidden = el.dataset.notice !== notice;
+  for (const el of $<HTMLElement>('[data-dismiss-notice]')) el.hidden = !notice;
+  const banner = document.querySelector<HTMLElement>('[data-progress-banner]');
+  if (banner) banner.hidden = storageState === 'ok' && !notice;
+  document.documentElement.classList.add('progress-ready');
+}
+
+function download(): void {
+  const now = Date.now();
+  const blob = new Blob([JSON.stringify(createExport($progress.get(), now), null, 2)], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = exportFileName(now);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+startProgress();
+const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
+if (lessonId) {
+  updateProgress((p) => openLesson(p, lessonId, Date.now()));
+  // Reaching the end of the lesson text counts as reading it.
+  const end = document.querySelector('[data-lesson-end]');
+  if (end && 'IntersectionObserver' in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        observer.disconnect();
+        updateProgress((p) => markRead(p, lessonId, Date.now()));
+      }
+    });
+    observer.observe(end);
+  }
+  for (const button of $<HTMLButtonElement>('[data-mark-read]')) {
+    button.addEventListener('click', () => {
+      updateProgress((p) => markRead(p, lessonId, Date.now()));
+      document.querySelector<HTMLElement>('[data-when-read]')?.focus();
+    });
+  }
+}
+for (const button of $<HTMLButtonElement>('[data-export-progress]')) button.addEventListener('click', download);
+for (const button of $<HTMLButtonElement>('[data-dismiss-notice]')) button.addEventListener('click', dismissNotice);
+$progress.listen(render);
+$storageState.listen(render);
+$notice.listen(render);
+render();

@@ -1,0 +1,152 @@
+/** Learner progress: kept across languages, tabs, damage, blocked storage, export/reset/import. */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const KEY = 'sales-course:progress';
+const L1 = 'sales-and-service/what-sales-is';
+const L2 = 'sales-and-service/what-service-is';
+
+const stored = (page: Page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
+const tick = (page: Page, lesson: string) => page.locator(`.module-card [data-lesson-state="${lesson}"]`);
+
+test('a lesson read in Malay is ticked in Latvian, with module progress and "continue"', async ({ page }) => {
+  await page.goto(`/ms/${L1}/`);
+  await page.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
+  await expect(page.getByText('Anda sudah membaca pelajaran ini.')).toBeVisible();
+
+  await page.goto('/lv/');
+  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+  await expect(tick(page, L1)).toHaveAttribute('aria-label', 'Izlasīta');
+  await expect(tick(page, L2)).toHaveAttribute('data-read', 'false');
+  const bar = page.getByRole('progressbar', { name: 'Progress 1. modulī' });
+  await expect(bar).toHaveAttribute('value', '1');
+  await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText('Izlasītas nodarbības: 1/3');
+  // Continue where you left off: the next lesson, in Latvian.
+  const cont = page.locator('[data-continue] a');
+  await expect(cont).toHaveAttribute('href', `/lv/${L2}/`);
+  await expect(cont).toContainText('Kas ir klientu apkalpošana');
+});
+
+test('reaching the end of a lesson marks it read', async ({ page }) => {
+  await page.goto(`/zh/${L2}/`);
+  await expect(page.getByRole('button', { name: '将本课标记为已读' })).toBeVisible();
+  await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
+  await expect(page.getByText('您已读完本课。')).toBeVisible();
+  expect(JSON.parse((await stored(page))!).lessons[L2].read).toBeGreaterThan(0);
+});
+
+test('work in two tabs at once: both survive, and each tab sees the other live', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  // Both tabs open before either has done anything.
+  await a.goto(`/en/${L1}/`);
+  await b.goto(`/ms/${L2}/`);
+  await a.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await b.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
+  const saved = JSON.parse((await stored(b))!);
+  expect(saved.lessons[L1].read).toBeGreaterThan(0);
+  expect(saved.lessons[L2].read).toBeGreaterThan(0);
+  // Tab A, never reloaded, shows tab B's lesson as read.
+  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-read', 'true');
+  await a.reload();
+  await expect(a.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-read', 'true');
+  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-read', 'true');
+});
+
+test('damaged saved progress: a message once, the valid progress kept, the raw value set aside', async ({ page }) => {
+  await page.goto('/en/');
+  const raw = JSON.stringify({
+    version: 2,
+    lessons: { [L1]: { opened: 1, read: 2 }, [L2]: { opened: 'garbage' } },
+    exercises: { x: 'not an exercise' },
+  });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
+  await page.reload();
+  await expect(page.getByText('Part of your saved progress was damaged')).toBeVisible();
+  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:progress:unreadable:')).map((k) => localStorage.getItem(k)));
+  expect(aside).toEqual([raw]);
+  await page.getByRole('button', { name: 'OK, understood' }).click();
+  await expect(page.locator('[data-progress-banner]')).toBeHidden();
+  // Told once: the repaired record is what is stored now.
+  await page.reload();
+  await expect(page.locator('[data-progress-banner]')).toBeHidden();
+  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+});
+
+test('unreadable saved progress (truncated JSON) is set aside, not destroyed', async ({ page }) => {
+  await page.goto('/lv/');
+  const truncated = '{"version":2,"lessons":{"sales-and-service/what-sales-is":{"opened":1,"re';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, truncated]);
+  await page.reload();
+  await expect(page.getByText('Saglabāto progresu nevarēja nolasīt')).toBeVisible();
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:progress:unreadable:')).map((k) => localStorage.getItem(k)));
+  expect(aside).toEqual([truncated]);
+  // The course still works and saves again.
+  await page.goto(`/lv/${L1}/`);
+  await page.getByRole('button', { name: 'Atzīmēt šo nodarbību kā izlasītu' }).click();
+  expect(JSON.parse((await stored(page))!).lessons[L1].read).toBeGreaterThan(0);
+});
+
+test('blocked storage: the site works for the session and warns, with export at hand', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await page.goto(`/en/${L1}/`);
+  await expect(page.getByText('Your browser is not letting this site save progress')).toBeVisible();
+  await expect(page.locator('[data-progress-banner]').getByRole('button', { name: 'Export my progress' })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await expect(page.getByText('You have read this lesson.')).toBeVisible();
+  await expect(page.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-read', 'true');
+});
+
+test('export, reset, import: everything comes back', async ({ page }, testInfo) => {
+  for (const lesson of [L1, L2]) {
+    await page.goto(`/en/${lesson}/`);
+    await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  }
+  await page.goto('/en/progress/');
+  await hydrated(page);
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^sales-course-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = testInfo.outputPath('export.json');
+  await download.saveAs(file);
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'sales-course-progress', version: 2 });
+
+  await page.getByRole('button', { name: 'Reset all progress…' }).click();
+  await expect(page.getByText('This deletes all your progress in this browser.')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, delete my progress' }).click();
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 0 of 13');
+  await expect(page.getByText('Your progress has been reset.')).toBeVisible();
+
+  await page.getByLabel('Import progress from a file').setInputFiles(file);
+  await expect(page.getByText(/It contains 2 lessons read and 0 exercises\./)).toBeVisible();
+  await page.getByRole('button', { name: 'Import and merge' }).click();
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
+  await page.goto('/en/');
+  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+  await expect(tick(page, L2)).toHaveAttribute('data-read', 'true');
+});
+
+test('a damaged or foreign import file gets a clear message and changes nothing', async ({ page }) => {
+  await page.goto(`/ms/${L1}/`);
+  await page.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
+  await page.goto('/ms/progress/');
+  await hydrated(page);
+  const before = await stored(page);
+  const input = page.getByLabel('Import kemajuan daripada fail');
+  const cases: [string, string][] = [
+    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":1', 'Fail ini bukan fail eksport kemajuan: fail ini tidak dapat dibaca.'],
+    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":"x"}},"exercises":{}}}', 'Fail kemajuan ini rosak dan tidak dapat diimport'],
+    ['{"name":"my holiday photos"}', 'Fail ini bukan fail eksport kemajuan daripada kursus ini'],
+  ];
+  for (const [content, message] of cases) {
+    await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(content) });
+    await expect(page.getByRole('status').getByText(message)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Import dan gabungkan' })).toHaveCount(0);
+    expect(await stored(page)).toBe(before);
+  }
+  await expect(page.getByTestId('lessons-total')).toHaveText('Pelajaran dibaca: 1 daripada 13');
+});
