@@ -18,12 +18,12 @@ const size = (file) => {
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
 };
 
-/** Every JS file a module pulls in, through static and dynamic imports. */
+/** Every JS file a module pulls in through static imports (a dynamic import() loads only if used). */
 function closure(entry, seen = new Set()) {
   if (seen.has(entry) || !existsSync(entry)) return seen;
   seen.add(entry);
   const code = readFileSync(entry, 'utf8');
-  for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g)) {
     const target = m[1].startsWith('/') ? path.join(dist, m[1]) : path.resolve(path.dirname(entry), m[1]);
     closure(target, seen);
   }

@@ -4,8 +4,12 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
-import { createExport, exportFileName, parseImport, summarize, type ImportError, type Progress } from '../lib/progress';
-import { $progress, importProgress, resetAllProgress } from '../stores/progress';
+import type { Progress } from '../lib/progress';
+import { createExport, exportFileName } from '../lib/progress-export';
+import { parseImport, type ImportError } from '../lib/progress-file';
+import { summarize } from '../lib/progress-summary';
+import { $progress, resetAllProgress } from '../stores/progress';
+import { importProgress } from '../stores/progress-import';
 
 export interface PanelLesson { id: string; title: string; href: string }
 export interface PanelModule { id: string; title: string; lessons: PanelLesson[] }

@@ -13,7 +13,6 @@
  */
 
 export const PROGRESS_VERSION = 2;
-export const EXPORT_FORMAT = 'sales-course-progress';
 /** Anything longer is not progress this site wrote (a full course is a few kilobytes). */
 export const MAX_STORED_CHARS = 1_000_000;
 /** A single exercise's saved answers may not grow past this (JSON characters). */
@@ -193,7 +192,7 @@ export interface LoadResult {
 const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 
@@ -220,7 +219,7 @@ function validExercise(v: unknown): ExerciseProgress | null {
 }
 
 /** Checks a v2 object entry by entry, keeping every readable entry. */
-function validateV2(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
+export function validateV2(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
   const progress = emptyProgress();
   const dropped: string[] = [];
   const lessons = isRecord(data.lessons) ? data.lessons : (data.lessons !== undefined && dropped.push('lessons'), {});
@@ -296,97 +295,4 @@ export function loadProgress(raw: string | null | undefined): LoadResult {
   }
   if (typeof data.version === 'number' && data.version > PROGRESS_VERSION) return { progress: emptyProgress(), status: 'unknown-version', dropped: [] };
   return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Export and import files.
-
-export interface ProgressExport {
-  format: typeof EXPORT_FORMAT;
-  version: typeof PROGRESS_VERSION;
-  exportedAt: string;
-  progress: Progress;
-}
-
-/** The file a learner downloads. */
-export function createExport(p: Progress, now: number): ProgressExport {
-  return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), progress: structuredClone(p) };
-}
-
-/** The download's file name, with the date: sales-course-progress-2026-11-24.json */
-export function exportFileName(now: number): string {
-  return `${EXPORT_FORMAT}-${new Date(now).toISOString().slice(0, 10)}.json`;
-}
-
-export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-version' | 'damaged';
-
-/**
- * Reads an uploaded export file. Unlike loading from storage, a file with any unreadable part is
- * refused whole: the learner chose it, and a half-import would be a surprise.
- */
-export function parseImport(text: string): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
-  if (text.length > MAX_STORED_CHARS) return { ok: false, error: 'too-large' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not-json' };
-  }
-  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !isRecord(data.progress)) return { ok: false, error: 'not-progress' };
-  if (data.version !== PROGRESS_VERSION || (data.progress as Record<string, unknown>).version !== PROGRESS_VERSION) {
-    return { ok: false, error: typeof data.version === 'number' && data.version > PROGRESS_VERSION ? 'unknown-version' : 'damaged' };
-  }
-  const { progress, dropped } = validateV2(data.progress);
-  if (dropped.length) return { ok: false, error: 'damaged' };
-  const exportedAt = typeof data.exportedAt === 'string' && !Number.isNaN(Date.parse(data.exportedAt)) ? data.exportedAt : '';
-  return { ok: true, progress, exportedAt };
-}
-
-/**
- * Merges an imported file into the learner's progress. An import is a deliberate act, so a reset
- * made earlier in this browser does not hide the imported work (export, reset, import gets
- * everything back); other open tabs already dropped their pre-reset state when the reset arrived.
- */
-export function importInto(p: Progress, imported: Progress): Progress {
-  const { resetAt: _mine, ...current } = p;
-  const { resetAt: _theirs, ...incoming } = imported;
-  return mergeProgress(current as Progress, incoming as Progress);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Summaries for pages: only lessons and exercises the course still has are counted.
-
-export interface ProgressSummary {
-  lessonsRead: number;
-  lessonsTotal: number;
-  exercisesDone: number;
-  exercisesTotal: number;
-  /** Mean best score of the exercises done, 0 to 1 (undefined when none) */
-  averageBest?: number;
-}
-
-export function summarize(p: Progress, lessonIds: readonly string[], exerciseIds: readonly string[] = []): ProgressSummary {
-  const done = exerciseIds.filter((id) => (p.exercises[id]?.attempts ?? 0) > 0);
-  const bests = done.map((id) => p.exercises[id].best ?? 0);
-  return {
-    lessonsRead: lessonIds.filter((id) => p.lessons[id]?.read).length,
-    lessonsTotal: lessonIds.length,
-    exercisesDone: done.length,
-    exercisesTotal: exerciseIds.length,
-    averageBest: bests.length ? bests.reduce((a, b) => a + b, 0) / bests.length : undefined,
-  };
-}
-
-/** The lesson to continue with: the last one opened, if the course still has it. */
-export function continueLesson(p: Progress, lessonIds: readonly string[]): string | null {
-  if (p.last && lessonIds.includes(p.last.lesson)) {
-    // Read to the end: suggest the next unread lesson after it, if any.
-    if (p.lessons[p.last.lesson]?.read) {
-      const i = lessonIds.indexOf(p.last.lesson);
-      const next = lessonIds.slice(i + 1).find((id) => !p.lessons[id]?.read);
-      return next ?? p.last.lesson;
-    }
-    return p.last.lesson;
-  }
-  return null;
 }

@@ -4,7 +4,9 @@
  * left off", and shows the storage warning or the one-time notice about damaged saved progress.
  * All words come from the page (rendered on the server in its language).
  */
-import { continueLesson, createExport, exportFileName, markRead, openLesson } from '../lib/progress';
+import { markRead, openLesson } from '../lib/progress';
+import { createExport, exportFileName } from '../lib/progress-export';
+import { continueLesson } from '../lib/progress-continue';
 import { $notice, $progress, $storageState, dismissNotice, startProgress, updateProgress } from '../stores/progress';
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];

@@ -7,7 +7,10 @@
  * `storage` event brings the other tab's changes in live.
  */
 import { atom } from 'nanostores';
-import { emptyProgress, importInto, loadProgress, mergeProgress, resetProgress, type LoadStatus, type Progress } from '../lib/progress';
+import {
+  emptyProgress, finishAttempt, loadProgress, mergeProgress, resetProgress, restartExercise, saveAnswer, setPosition,
+  type LoadStatus, type Progress,
+} from '../lib/progress';
 
 export const STORAGE_KEY = 'sales-course:progress';
 /** Where an unreadable stored value is kept (with the time it was set aside), so nothing is destroyed. */
@@ -142,16 +145,30 @@ export function _resetForTests(): void {
   $notice.set(null);
 }
 
-/** Merges an imported record into the learner's: nothing is lost, newer or better wins per item. */
-export function importProgress(imported: Progress): Progress {
-  startProgress();
-  const next = importInto(mergeProgress(readStored(), $progress.get()), imported);
-  write(next);
-  $progress.set(next);
-  return next;
-}
 
 /** Deletes all progress (after the learner confirmed). */
 export function resetAllProgress(now = Date.now()): void {
   replaceProgress(resetProgress(now));
+}
+
+// Exercise actions (role-plays and the other exercises): answers and position of the current
+// attempt, a finished attempt's score, a new attempt.
+
+/** Saves an answer; when it ends the exercise, the attempt is scored in the same change. */
+export function answerExercise(id: string, key: string, answer: unknown, position: string | undefined, finalScore?: number): void {
+  updateProgress((p) => {
+    const now = Date.now();
+    const answered = saveAnswer(p, id, key, answer, position, now);
+    return finalScore === undefined ? answered : finishAttempt(answered, id, finalScore, now);
+  });
+}
+
+/** Moves within the current attempt (e.g. on to the next customer turn). */
+export function moveInExercise(id: string, position: string | undefined): void {
+  updateProgress((p) => setPosition(p, id, position, Date.now()));
+}
+
+/** Starts a new attempt: answers cleared, attempts and best and latest scores kept. */
+export function restartExerciseAttempt(id: string): void {
+  updateProgress((p) => restartExercise(p, id, Date.now()));
 }

@@ -24,6 +24,7 @@ function makeFixture(name: string): string {
   const modules = parse(readFileSync(path.join(root, 'content/modules.yaml'), 'utf8')) as { id: string; lessons: { id: string }[] }[];
   const first = modules.find((m) => m.id === MODULE)!;
   mkdirSync(path.join(dir, 'content', 'module-text'), { recursive: true });
+  cpSync(path.join(root, 'content/glossary.yaml'), path.join(dir, 'content/glossary.yaml'));
   writeFileSync(path.join(dir, 'content/modules.yaml'), stringify([{ ...first, lessons: first.lessons.filter((l) => l.id === LESSON) }]));
   for (const lang of LANGS) {
     const text = parse(readFileSync(path.join(root, `content/module-text/${lang}.yaml`), 'utf8'));
@@ -105,6 +106,91 @@ describe('the build refuses broken content and names the file and the field', ()
     const { code, output } = build(dir);
     expect(code).not.toBe(0);
     expect(output).toMatch(/content\/modules\.yaml: module "[a-z-]+", field "order": 1 is already the order of module "[a-z-]+"/);
+  });
+
+  /** Adds the course's hammer role-play to the fixture's lesson, in every language, then edits one. */
+  function withRolePlay(name: string, editEn: (rp: { turns: Record<string, { choices?: { next: string }[] }> }) => void): string {
+    const dir = makeFixture(name);
+    for (const lang of LANGS) {
+      const rp = parse(readFileSync(path.join(root, 'content/roleplays', lang, 'hammer-price.yaml'), 'utf8'));
+      rp.lesson = `${MODULE}/${LESSON}`;
+      if (lang === 'en') editEn(rp);
+      mkdirSync(path.join(dir, 'content/roleplays', lang), { recursive: true });
+      writeFileSync(path.join(dir, 'content/roleplays', lang, 'hammer-price.yaml'), stringify(rp));
+    }
+    return dir;
+  }
+
+  it('a role-play branch that points at a turn that does not exist', () => {
+    const dir = withRolePlay('roleplay-missing-turn', (rp) => {
+      const first = Object.values(rp.turns).find((t) => t.choices)!;
+      first.choices![0].next = 'no-such-turn';
+    });
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/content\/roleplays\/en\/hammer-price\.yaml: field "turns\.[a-z0-9-]+\.choices\.[a-z]\.next": turn "no-such-turn" does not exist/);
+  });
+
+  it('a role-play turn that no path reaches', () => {
+    const dir = withRolePlay('roleplay-orphan', (rp) => {
+      rp.turns['lonely-turn'] = { says: 'Is anyone there?', outcome: 'bad' } as never;
+    });
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/roleplays/en/hammer-price.yaml: field "turns.lonely-turn": no path from the start reaches this turn');
+  });
+
+  it('a lesson that declares a glossary term the glossary does not have', () => {
+    const dir = makeFixture('bad-term');
+    edit(path.join(dir, 'content/modules.yaml'), (s) => s.replace(/terms:\n(\s*)- /, 'terms:\n$1- no-such-term\n$1- '));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain(`content/modules.yaml: lesson "${MODULE}/${LESSON}", field "terms": "no-such-term" is not a term in content/glossary.yaml`);
+  });
+
+  /** Adds one of the course's exercises to the fixture's lesson in every language, then edits the Malay one. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function withExercise(name: string, id: string, editMs: (data: any) => void): string {
+    const dir = makeFixture(name);
+    for (const lang of LANGS) {
+      const data = parse(readFileSync(path.join(root, 'content/exercises', lang, `${id}.yaml`), 'utf8'));
+      data.lesson = `${MODULE}/${LESSON}`;
+      if (lang === 'ms') editMs(data);
+      mkdirSync(path.join(dir, 'content/exercises', lang), { recursive: true });
+      writeFileSync(path.join(dir, 'content/exercises', lang, `${id}.yaml`), stringify(data));
+    }
+    return dir;
+  }
+
+  it('an exercise answer key that names an option that does not exist', () => {
+    const dir = withExercise('exercise-bad-key', 'relationship-scenarios', (d) => (d.items[2].worth = 'joint-venture'));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/exercises/ms/relationship-scenarios.yaml');
+    expect(output).toMatch(/items\.2\.worth/);
+  });
+
+  it('a scenario without feedback for one of its options', () => {
+    const dir = withExercise('exercise-no-feedback', 'relationship-scenarios', (d) => delete d.items[0].currentFeedback.partnership);
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/exercises/ms/relationship-scenarios.yaml');
+    expect(output).toMatch(/items\.0\.currentFeedback\.partnership/);
+  });
+
+  it('a sorting card without a column', () => {
+    const dir = withExercise('exercise-no-column', 'sales-or-service-sort', (d) => delete d.cards[3].column);
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/exercises/ms/sales-or-service-sort.yaml');
+    expect(output).toMatch(/cards\.3\.column/);
+  });
+
+  it('an exercise whose answer keys differ between languages', () => {
+    const dir = withExercise('exercise-mismatch', 'four-elements-match', (d) => (d.items[0].element = d.items[0].element === 'trust' ? 'empathy' : 'trust'));
+    const { code, output } = build(dir);
+    expect(code).not.toBe(0);
+    expect(output).toContain('content/exercises/ms/four-elements-match.yaml: field "items": ids or answer keys differ from');
   });
 
   it('a mistyped field in the module structure', () => {

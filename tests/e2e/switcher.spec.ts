@@ -44,3 +44,15 @@ test('the switcher works by keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/zh/${lesson}$`));
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('switching language keeps the place in the lesson: the same section is on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto('/lv/relationship-types/four-types/');
+  const sections = page.locator('main :is(h2, h3)');
+  const index = 5;
+  await sections.nth(index).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('.lang-switcher summary').click();
+  await page.getByRole('link', { name: '中文', exact: true }).click();
+  await expect(page).toHaveURL(/\/zh\/relationship-types\/four-types\/#s5$/);
+  await expect(page.locator('main :is(h2, h3)').nth(index)).toBeInViewport();
+});

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  continueLesson, createExport, importInto, emptyProgress, exportFileName, finishAttempt, loadProgress, markRead, mergeProgress,
-  openLesson, parseImport, resetProgress, restartExercise, saveAnswer, summarize, MAX_STORED_CHARS, type Progress,
+  emptyProgress, finishAttempt, loadProgress, markRead, mergeProgress,
+  openLesson, resetProgress, restartExercise, saveAnswer, MAX_STORED_CHARS, type Progress,
 } from '../../src/lib/progress';
+import { createExport, exportFileName } from '../../src/lib/progress-export';
+import { importInto, parseImport } from '../../src/lib/progress-file';
+import { continueLesson } from '../../src/lib/progress-continue';
+import { summarize } from '../../src/lib/progress-summary';
 
 const L1 = 'sales-and-service/what-sales-is';
 const L2 = 'sales-and-service/what-service-is';

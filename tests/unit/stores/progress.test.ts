@@ -2,8 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { markRead, openLesson } from '../../../src/lib/progress';
 import {
-  $notice, $progress, $storageState, ASIDE_PREFIX, STORAGE_KEY, _resetForTests, importProgress, resetAllProgress, startProgress, updateProgress,
+  $notice, $progress, $storageState, ASIDE_PREFIX, STORAGE_KEY, _resetForTests, resetAllProgress, startProgress, updateProgress,
 } from '../../../src/stores/progress';
+import { importProgress } from '../../../src/stores/progress-import';
 
 class FakeStorage {
   data = new Map<string, string>();

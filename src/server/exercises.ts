@@ -1,0 +1,255 @@
+/**
+ * The course's exercises, loaded once per build and checked across files and languages: a broken
+ * role-play stops the build with the file and the field.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { useTranslations } from '../i18n/t';
+import { APPROACHES, ELEMENTS, RELATIONSHIP_TYPES, SORT_COLUMNS, type Card, type QuizItem } from '../lib/quiz';
+import { LOCALE_IDS, type Locale } from '../i18n/locales';
+import { ContentError } from '../lib/course';
+import { checkRolePlay, compareStructure, type RolePlay } from '../lib/roleplay';
+import { getCourse } from './course';
+
+/** The MDX tag kind that shows an exercise kind in a lesson. */
+const SLOT_KIND: Record<string, string> = { roleplay: 'roleplay', scenario: 'scenario', approach: 'approach', sort: 'sort', match: 'elements' };
+
+/** An exercise must have a place in its lesson, in every language, or learners would never see it. */
+async function checkSlots(kind: string, lesson: string, file: string, problems: string[]): Promise<void> {
+  const lessons = await getCollection('lessons');
+  for (const locale of LOCALE_IDS) {
+    const entry = lessons.find((l) => l.id === `${locale}/${lesson}`);
+    if (entry && !entry.body?.includes(`<Exercise kind="${SLOT_KIND[kind]}"`)) {
+      problems.push(`${file}: field "lesson": ${entry.filePath ?? entry.id} has no <Exercise kind="${SLOT_KIND[kind]}" /> where this exercise would appear`);
+    }
+  }
+}
+
+export interface RolePlayEntry {
+  id: string;
+  lesson: string;
+  byLocale: Record<Locale, RolePlay>;
+}
+
+let cached: Promise<RolePlayEntry[]> | undefined;
+
+export function getRolePlays(): Promise<RolePlayEntry[]> {
+  cached ??= (async () => {
+    const [entries, course] = await Promise.all([getCollection('roleplays'), getCourse()]);
+    const problems: string[] = [];
+    const byId = new Map<string, Partial<Record<Locale, { data: RolePlay; file: string }>>>();
+    for (const e of entries) {
+      const file = e.filePath ?? `content/roleplays/${e.id}.yaml`;
+      const [lang, id] = e.id.split('/');
+      if (!(LOCALE_IDS as string[]).includes(lang)) {
+        problems.push(`${file}: folder "${lang}" is not a course language`);
+        continue;
+      }
+      const data = e.data as RolePlay;
+      for (const p of checkRolePlay(data)) {
+        const [field, ...rest] = p.split(': ');
+        problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
+      }
+      if (!course.lessons.some((l) => l.id === data.lesson)) problems.push(`${file}: field "lesson": lesson "${data.lesson}" does not exist`);
+      else if (lang === 'en') await checkSlots('roleplay', data.lesson, file, problems);
+      byId.set(id, { ...byId.get(id), [lang]: { data, file } });
+    }
+    const result: RolePlayEntry[] = [];
+    for (const [id, versions] of byId) {
+      const en = versions.en;
+      for (const locale of LOCALE_IDS) {
+        const v = versions[locale];
+        if (!v) {
+          problems.push(`content/roleplays/${locale}/${id}.yaml: missing: role-play "${id}" has no ${locale} version`);
+          continue;
+        }
+        if (en && locale !== 'en') {
+          for (const field of compareStructure(en.data, v.data)) problems.push(`${v.file}: field "${field}": differs in structure from ${en.file} (ids, quality, skill, error and next must match)`);
+        }
+      }
+      if (LOCALE_IDS.every((l) => versions[l])) {
+        result.push({ id, lesson: en!.data.lesson, byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, versions[l]!.data])) as Record<Locale, RolePlay> });
+      }
+    }
+    if (problems.length) throw new ContentError(problems);
+    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+  })();
+  return cached;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenario, approach, sort and match exercises: checked across languages, then turned into the
+// two shapes the islands render (question sets and categorisations) with words in each language.
+
+
+type ExerciseData = CollectionEntry<'exercises'>['data'];
+export type ExerciseKind = ExerciseData['kind'];
+
+export interface QuestionSetView {
+  shape: 'questions';
+  kind: 'scenario' | 'approach';
+  title: string;
+  intro: string;
+  items: QuizItem[];
+}
+export interface CategorizeView {
+  shape: 'categories';
+  kind: 'sort' | 'match';
+  title: string;
+  intro: string;
+  categories: { id: string; label: string }[];
+  cards: Card[];
+}
+export interface ExerciseEntry {
+  id: string;
+  kind: ExerciseKind;
+  lesson: string;
+  /** Item count, for notes and reports */
+  size: number;
+  byLocale: Record<Locale, QuestionSetView | CategorizeView>;
+}
+
+/** The language-neutral shape of an exercise file: ids and answer keys, never words. */
+function skeleton(d: ExerciseData): unknown {
+  switch (d.kind) {
+    case 'scenario':
+      return [d.kind, d.lesson, d.items.map((i) => [i.id, i.current, i.worth, i.reasons.map((r) => [r.id, r.correct])])];
+    case 'approach':
+      return [d.kind, d.lesson, d.items.map((i) => [i.id, i.answer, i.aspects?.map((a) => [a.id, a.correct]) ?? null])];
+    case 'sort':
+      return [d.kind, d.lesson, d.cards.map((c) => [c.id, c.column])];
+    case 'match':
+      return [d.kind, d.lesson, d.items.map((i) => [i.id, i.element])];
+  }
+}
+
+/** Problems one file can have beyond its schema, as "field: message". */
+function checkExercise(d: ExerciseData): string[] {
+  const problems: string[] = [];
+  const ids = 'cards' in d ? d.cards.map((c) => c.id) : d.items.map((i) => i.id);
+  ids.forEach((id, n) => ids.indexOf(id) !== n && problems.push(`${'cards' in d ? 'cards' : 'items'}.${n}.id: "${id}" is used twice`));
+  const oneCorrect = (options: { correct: boolean }[] | undefined, field: string) => {
+    if (options && options.filter((o) => o.correct).length !== 1) problems.push(`${field}: exactly one option must be correct`);
+  };
+  if (d.kind === 'scenario') d.items.forEach((item, n) => oneCorrect(item.reasons, `items.${n}.reasons`));
+  if (d.kind === 'approach') {
+    d.items.forEach((item, n) => {
+      if (item.answer === 'relationship-oriented' && !item.aspects) problems.push(`items.${n}.aspects: relationship-oriented selling needs the aspects to aim at`);
+      if (item.answer !== 'relationship-oriented' && item.aspects) problems.push(`items.${n}.aspects: only relationship-oriented items have aspects`);
+      oneCorrect(item.aspects, `items.${n}.aspects`);
+    });
+  }
+  return problems;
+}
+
+function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeView {
+  const t = useTranslations(locale);
+  const typeNames: Record<string, string> = {
+    'buyer-seller': t('diagram.ladder.buyerSeller'),
+    'preferred-supplier': t('diagram.ladder.preferred'),
+    partnership: t('diagram.ladder.partnership'),
+    'strategic-alliance': t('diagram.ladder.alliance'),
+  };
+  const approachNames: Record<string, string> = {
+    transactional: t('diagram.continuum.transactional'),
+    relationship: t('diagram.continuum.relationship'),
+    'relationship-oriented': t('diagram.continuum.oriented'),
+  };
+  const elementNames: Record<string, string> = {
+    'contract-bond': t('diagram.elements.bond'),
+    reciprocity: t('diagram.elements.reciprocity'),
+    empathy: t('diagram.elements.empathy'),
+    trust: t('diagram.elements.trust'),
+  };
+  const fromChoices = (options: { id: string; text: string; correct: boolean; feedback: string }[]) => ({
+    options: options.map(({ id, text, feedback }) => ({ id, text, feedback })),
+    correct: options.find((o) => o.correct)!.id,
+  });
+  switch (d.kind) {
+    case 'scenario':
+      return {
+        shape: 'questions', kind: 'scenario', title: d.title, intro: d.intro,
+        items: d.items.map((i) => ({
+          id: i.id,
+          prompt: i.situation,
+          questions: [
+            { id: 'current', label: t('quiz.currentQuestion'), ordered: true, correct: i.current, options: RELATIONSHIP_TYPES.map((k) => ({ id: k, text: typeNames[k], feedback: i.currentFeedback[k] })) },
+            { id: 'worth', label: t('quiz.worthQuestion'), ordered: true, correct: i.worth, options: RELATIONSHIP_TYPES.map((k) => ({ id: k, text: typeNames[k], feedback: i.worthFeedback[k] })) },
+            { id: 'reason', label: t('quiz.reasonQuestion'), ordered: false, ...fromChoices(i.reasons) },
+          ],
+        })),
+      };
+    case 'approach':
+      return {
+        shape: 'questions', kind: 'approach', title: d.title, intro: d.intro,
+        items: d.items.map((i) => ({
+          id: i.id,
+          prompt: i.situation,
+          questions: [
+            { id: 'approach', label: t('quiz.approachQuestion'), ordered: true, correct: i.answer, options: APPROACHES.map((k) => ({ id: k, text: approachNames[k], feedback: i.approachFeedback[k] })) },
+            ...(i.aspects ? [{ id: 'aspect', label: t('quiz.aspectQuestion'), ordered: false, ...fromChoices(i.aspects) }] : []),
+          ],
+        })),
+      };
+    case 'sort':
+      return {
+        shape: 'categories', kind: 'sort', title: d.title, intro: d.intro,
+        categories: SORT_COLUMNS.map((k) => ({ id: k, label: d.columns[k] })),
+        cards: d.cards.map((c) => ({ id: c.id, text: c.text, category: c.column, feedback: c.feedback })),
+      };
+    case 'match':
+      return {
+        shape: 'categories', kind: 'match', title: d.title, intro: d.intro,
+        categories: ELEMENTS.map((k) => ({ id: k, label: elementNames[k] })),
+        cards: d.items.map((c) => ({ id: c.id, text: c.text, category: c.element, feedback: c.feedback })),
+      };
+  }
+}
+
+let cachedExercises: Promise<ExerciseEntry[]> | undefined;
+
+export function getExercises(): Promise<ExerciseEntry[]> {
+  cachedExercises ??= (async () => {
+    const [entries, course] = await Promise.all([getCollection('exercises'), getCourse()]);
+    const problems: string[] = [];
+    const byId = new Map<string, Partial<Record<Locale, { data: ExerciseData; file: string }>>>();
+    for (const e of entries) {
+      const file = e.filePath ?? `content/exercises/${e.id}.yaml`;
+      const [lang, id] = e.id.split('/');
+      if (!(LOCALE_IDS as string[]).includes(lang)) {
+        problems.push(`${file}: folder "${lang}" is not a course language`);
+        continue;
+      }
+      for (const p of checkExercise(e.data)) {
+        const [field, ...rest] = p.split(': ');
+        problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
+      }
+      if (!course.lessons.some((l) => l.id === e.data.lesson)) problems.push(`${file}: field "lesson": lesson "${e.data.lesson}" does not exist`);
+      else if (lang === 'en') await checkSlots(e.data.kind, e.data.lesson, file, problems);
+      byId.set(id, { ...byId.get(id), [lang]: { data: e.data, file } });
+    }
+    const result: ExerciseEntry[] = [];
+    for (const [id, versions] of byId) {
+      const en = versions.en;
+      for (const locale of LOCALE_IDS) {
+        const v = versions[locale];
+        if (!v) problems.push(`content/exercises/${locale}/${id}.yaml: missing: exercise "${id}" has no ${locale} version`);
+        else if (en && JSON.stringify(skeleton(v.data)) !== JSON.stringify(skeleton(en.data))) {
+          problems.push(`${v.file}: field "items": ids or answer keys differ from ${en.file} (they must be the same in every language)`);
+        }
+      }
+      if (en && LOCALE_IDS.every((l) => versions[l])) {
+        const d = en.data;
+        result.push({
+          id,
+          kind: d.kind,
+          lesson: d.lesson,
+          size: 'cards' in d ? d.cards.length : d.items.length,
+          byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, toView(versions[l]!.data, l)])) as ExerciseEntry['byLocale'],
+        });
+      }
+    }
+    if (problems.length) throw new ContentError(problems);
+    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+  })();
+  return cachedExercises;
+}

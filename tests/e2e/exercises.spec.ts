@@ -1,0 +1,191 @@
+/** Scenario, approach, sorting and matching exercises, worked as a trainee would, in every language. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { LANGS, type Lang } from './site';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const ui = (lang: Lang) => JSON.parse(readFileSync(path.join(root, 'src/i18n/ui', `${lang}.json`), 'utf8'));
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const load = (lang: Lang, id: string): any => parse(readFileSync(path.join(root, 'content/exercises', lang, `${id}.yaml`), 'utf8'));
+const TYPES = ['buyer-seller', 'preferred-supplier', 'partnership', 'strategic-alliance'];
+
+async function open(page: Page, lang: Lang, id: string): Promise<Locator> {
+  const data = load(lang, id);
+  await page.goto(`/${lang}/${data.lesson}/`);
+  const box = page.locator(`[data-exercise-id="${id}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await expect(box.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
+  return box;
+}
+
+/** Names the island shows for the ordered options, in the page's language. */
+function typeName(lang: Lang, key: string): string {
+  const l = ui(lang).diagram.ladder;
+  return { 'buyer-seller': l.buyerSeller, 'preferred-supplier': l.preferred, partnership: l.partnership, 'strategic-alliance': l.alliance }[key]!;
+}
+function approachName(lang: Lang, key: string): string {
+  const c = ui(lang).diagram.continuum;
+  return { transactional: c.transactional, relationship: c.relationship, 'relationship-oriented': c.oriented }[key]!;
+}
+function elementName(lang: Lang, key: string): string {
+  const e = ui(lang).diagram.elements;
+  return { 'contract-bond': e.bond, reciprocity: e.reciprocity, empathy: e.empathy, trust: e.trust }[key]!;
+}
+
+async function answer(box: Locator, option: string) {
+  await box.locator('.quiz__options').getByRole('button', { name: option, exact: true }).click();
+  await expect(box.locator('.feedback')).toBeVisible();
+  await box.locator('.feedback').getByRole('button').click();
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: every exercise kind done right scores 100%`, async ({ page }) => {
+    const s = ui(lang).quiz;
+    // Scenarios: type now, level worth investing in, reason.
+    const scen = load(lang, 'relationship-scenarios');
+    let box = await open(page, lang, 'relationship-scenarios');
+    for (const item of scen.items) {
+      await expect(box.locator('.quiz__prompt')).toHaveText(item.situation);
+      await answer(box, typeName(lang, item.current));
+      await answer(box, typeName(lang, item.worth));
+      await answer(box, item.reasons.find((r: { correct: boolean }) => r.correct).text);
+    }
+    await expect(box.getByTestId('quiz-results')).toContainText(s.score.replace('{score}', '100'));
+
+    // Which approach fits, with the aspect for relationship-oriented selling.
+    const appr = load(lang, 'which-approach-fits');
+    box = await open(page, lang, 'which-approach-fits');
+    for (const item of appr.items) {
+      await answer(box, approachName(lang, item.answer));
+      if (item.aspects) await answer(box, item.aspects.find((a: { correct: boolean }) => a.correct).text);
+    }
+    await expect(box.getByTestId('quiz-results')).toContainText(s.score.replace('{score}', '100'));
+
+    // Sorting and matching: pick each card, then its category.
+    for (const [id, cardsKey, catKey, name] of [
+      ['sales-or-service-sort', 'cards', 'column', (k: string) => load(lang, 'sales-or-service-sort').columns[k]],
+      ['four-elements-match', 'items', 'element', (k: string) => elementName(lang, k)],
+    ] as const) {
+      const data = load(lang, id);
+      box = await open(page, lang, id);
+      for (const card of data[cardsKey]) {
+        await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+        await box.locator('.categorize__targets').getByRole('button', { name: name(card[catKey]), exact: true }).click();
+        await expect(box.locator('.feedback')).toContainText(card.feedback);
+      }
+      await expect(box.getByTestId('quiz-results')).toContainText(s.score.replace('{score}', '100'));
+    }
+  });
+
+  test(`${lang}: wrong answers get their own feedback, a near miss says which way it is off`, async ({ page }) => {
+    const s = ui(lang).quiz;
+    const item = load(lang, 'relationship-scenarios').items[0];
+    const box = await open(page, lang, 'relationship-scenarios');
+    const higher = TYPES[TYPES.indexOf(item.current) + 1];
+    await box.locator('.quiz__options').getByRole('button', { name: typeName(lang, higher), exact: true }).click();
+    const feedback = box.locator('.feedback');
+    await expect(feedback).toContainText(s.near);
+    await expect(feedback).toContainText(s.higher);
+    await expect(feedback).toContainText(item.currentFeedback[higher]);
+    await expect(feedback).toContainText(s.rightAnswer.replace('{answer}', typeName(lang, item.current)));
+
+    // A wrong card stays in the pile, can be retried, and counts against the first-try score.
+    const sort = load(lang, 'sales-or-service-sort');
+    const card = sort.cards[0];
+    const wrongColumn = card.column === 'sales' ? 'service' : 'sales';
+    const sortBox = await open(page, lang, 'sales-or-service-sort');
+    await sortBox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+    await sortBox.locator('.categorize__targets').getByRole('button', { name: sort.columns[wrongColumn], exact: true }).click();
+    await expect(sortBox.locator('.feedback')).toContainText(s.placedWrong.replace('{category}', sort.columns[wrongColumn]));
+    await expect(sortBox.locator('.categorize__pile')).toContainText(card.text);
+    await sortBox.locator('.categorize__pile').getByRole('button', { name: new RegExp(card.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
+    await sortBox.locator('.categorize__targets').getByRole('button', { name: sort.columns[card.column], exact: true }).click();
+    await expect(sortBox.locator('.feedback')).toContainText(card.feedback);
+    await expect(sortBox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`)).toContainText(card.text);
+  });
+}
+
+test('switch language mid-exercise and reload: the same answers, in the new language', async ({ page }) => {
+  const en = load('en', 'which-approach-fits');
+  let box = await open(page, 'en', 'which-approach-fits');
+  await answer(box, approachName('en', en.items[0].answer));
+  // Second item, answered but its feedback still open.
+  await box.locator('.quiz__options').getByRole('button', { name: approachName('en', 'transactional'), exact: true }).click();
+  box = await open(page, 'lv', 'which-approach-fits');
+  const lv = load('lv', 'which-approach-fits');
+  await expect(box.locator('.quiz__prompt')).toHaveText(lv.items[1].situation);
+  await expect(box.locator('.feedback')).toContainText(approachName('lv', 'transactional'));
+  await expect(box.locator('.feedback')).toContainText(lv.items[1].approachFeedback.transactional);
+  await page.reload();
+  box = await open(page, 'lv', 'which-approach-fits');
+  await expect(box.locator('.feedback')).toContainText(lv.items[1].approachFeedback.transactional);
+  // Reset and retry: back to the first item, the attempt's answers cleared.
+  await box.getByRole('button', { name: ui('lv').quiz.tryAgain }).click();
+  await expect(box.locator('.quiz__prompt')).toHaveText(lv.items[0].situation);
+});
+
+test('keyboard only: sort a card and answer a scenario question, focus following', async ({ page }) => {
+  const zh = load('zh', 'four-elements-match');
+  const box = await open(page, 'zh', 'four-elements-match');
+  const first = zh.items[0];
+  // The first card is selected; its category is one Tab stop among the target buttons.
+  const targets = box.locator('.categorize__targets').getByRole('button');
+  await targets.first().focus();
+  const index = ['contract-bond', 'reciprocity', 'empathy', 'trust'].indexOf(first.element);
+  for (let i = 0; i < index; i++) await page.keyboard.press('Tab');
+  await expect(targets.nth(index)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(box.locator('.feedback')).toBeFocused();
+  await expect(box.locator('.feedback')).toContainText(first.feedback);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(box.locator('.categorize__pile button').first()).toBeFocused();
+
+  const scen = load('zh', 'relationship-scenarios');
+  const sbox = await open(page, 'zh', 'relationship-scenarios');
+  const options = sbox.locator('.quiz__options button');
+  await options.first().focus();
+  for (let i = 0; i < TYPES.indexOf(scen.items[0].current); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(sbox.locator('.feedback')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(sbox.locator('h4')).toBeFocused();
+  await expect(sbox.locator('h4')).toHaveText(ui('zh').quiz.worthQuestion);
+});
+
+test('no accessibility violations with feedback showing, light and dark', async ({ page }) => {
+  for (const [lang, id, click] of [['ms', 'relationship-scenarios', '.quiz__options button'], ['lv', 'sales-or-service-sort', '.categorize__targets button']] as const) {
+    const box = await open(page, lang, id);
+    await box.locator(click).first().click();
+    await expect(box.locator('.feedback')).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const results = await new AxeBuilder({ page }).include(`[data-exercise-id="${id}"]`).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${lang} ${scheme}`).toEqual([]);
+    }
+  }
+});
+
+test('each exercise appears in its lesson in every language with the same id, and counts are as promised', async ({ page }) => {
+  const expected: [string, string, number][] = [
+    ['relationship-scenarios', 'scenario', 10],
+    ['which-approach-fits', 'approach', 6],
+    ['sales-or-service-sort', 'sort', 16],
+    ['four-elements-match', 'match', 8],
+  ];
+  for (const [id, kind, min] of expected) {
+    for (const lang of LANGS) {
+      const data = load(lang, id);
+      expect((data.items ?? data.cards).length, `${lang} ${id}`).toBeGreaterThanOrEqual(min);
+      await page.goto(`/${lang}/${data.lesson}/`);
+      await expect(page.locator(`[data-exercise-kind="${kind}"][data-exercise-id="${id}"]`)).toHaveCount(1);
+    }
+  }
+  // Each relationship type is the right "now" answer at least twice.
+  const scen = load('en', 'relationship-scenarios').items;
+  for (const t of TYPES) expect(scen.filter((i: { current: string }) => i.current === t).length, t).toBeGreaterThanOrEqual(2);
+});
