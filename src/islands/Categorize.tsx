@@ -2,12 +2,10 @@
  * Sorting (sales or service) and matching (the four elements): pick a card, then a category, with
  * buttons, so it works the same by keyboard, mouse and touch. A wrong card stays in the pile to be
  * tried again; the score counts first tries (src/lib/quiz.ts). Words come as props.
- * A class component subscribed by hand keeps preact/hooks out of lesson pages (16 KB budget).
  */
-import { Component, createRef } from 'preact';
-import { emptyProgress, type Progress } from '../lib/progress';
+import { ProgressBound, fill } from './ProgressBound';
 import { cardState, isSorted, placementsFrom, scoreSort, type Card } from '../lib/quiz';
-import { $progress, answerExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, restartExerciseAttempt } from '../stores/progress';
 
 interface Props {
   id: string;
@@ -25,30 +23,12 @@ interface State {
   last: string | null;
 }
 
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
-export default class Categorize extends Component<Props, State> {
+export default class Categorize extends ProgressBound<Props, State> {
   state: State = { ready: false, selected: null, last: null };
-  private feedbackRef = createRef<HTMLDivElement>();
-  private pileRef = createRef<HTMLUListElement>();
-  private focusNext: 'feedback' | 'pile' | null = null;
-  private unsubscribe?: () => void;
 
-  componentDidMount() {
-    this.unsubscribe = $progress.listen(() => this.forceUpdate());
-    this.setState({ ready: true });
-  }
-  componentWillUnmount() {
-    this.unsubscribe?.();
-  }
-  componentDidUpdate() {
-    if (this.focusNext === 'feedback') this.feedbackRef.current?.focus();
-    if (this.focusNext === 'pile') this.pileRef.current?.querySelector<HTMLButtonElement>('button[aria-pressed="true"], button')?.focus();
-    this.focusNext = null;
-  }
-
-  render({ id, kind, title, intro, categories, cards, s }: Props, { ready, selected, last }: State) {
-    const progress: Progress = ready ? $progress.get() : emptyProgress();
+  render({ id, kind, title, intro, categories, cards, s }: Props, { selected, last }: State) {
+    const progress = this.progress();
     const saved = progress.exercises[id];
     const placements = placementsFrom(saved?.answers);
     const pile = cards.filter((c) => cardState(c, placements) !== 'right');
@@ -84,7 +64,7 @@ export default class Categorize extends Component<Props, State> {
 
         <div aria-live="polite">
           {lastCard && (
-            <div class={`feedback feedback--${cardState(lastCard, placements) === 'right' ? 'good' : 'poor'}`} ref={this.feedbackRef} tabIndex={-1}>
+            <div class={`feedback feedback--${cardState(lastCard, placements) === 'right' ? 'good' : 'poor'}`} ref={this.ref('feedback')} tabIndex={-1}>
               <p><strong>{lastCard.text}</strong></p>
               {cardState(lastCard, placements) === 'right' ? (
                 <>
@@ -108,7 +88,7 @@ export default class Categorize extends Component<Props, State> {
                 <button type="button" class="button category-button" key={cat.id} onClick={() => place(cat.id)}>{cat.label}</button>
               ))}
             </fieldset>
-            <ul class="categorize__pile" ref={this.pileRef}>
+            <ul class="categorize__pile" ref={this.ref('pile')}>
               {pile.map((c) => (
                 <li key={c.id}>
                   <button type="button" class="card-button" aria-pressed={c.id === current.id ? 'true' : 'false'} onClick={() => this.setState({ selected: c.id })}>

@@ -5,7 +5,8 @@
 import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Progress } from '../lib/progress';
-import { createExport, exportFileName } from '../lib/progress-export';
+import { fill } from '../lib/format';
+import { downloadProgress } from '../scripts/download-progress';
 import { parseImport, type ImportError } from '../lib/progress-file';
 import { summarize } from '../lib/progress-summary';
 import { $progress, resetAllProgress } from '../stores/progress';
@@ -23,8 +24,6 @@ interface Props {
   s: Record<string, string>;
 }
 
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 const IMPORT_ERRORS: Record<ImportError, string> = {
   'not-json': 'importNotJson',
@@ -46,18 +45,6 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
   const lessonIds = modules.flatMap((m) => m.lessons.map((l) => l.id));
   const exerciseIds = exercises.map((e) => e.id);
   const total = summarize(progress, lessonIds, exerciseIds);
-
-  function download() {
-    const now = Date.now();
-    const blob = new Blob([JSON.stringify(createExport($progress.get(), now), null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = exportFileName(now);
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  }
 
   async function choose(event: Event) {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -151,7 +138,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
 
       <h2>{s.keepHeading}</h2>
       <p>{s.exportHelp}</p>
-      <p><button type="button" class="button" onClick={download}>{s.export}</button></p>
+      <p><button type="button" class="button" onClick={downloadProgress}>{s.export}</button></p>
       <p>
         <label for="import-file"><strong>{s.importLabel}</strong></label><br />
         <span class="meta" id="import-help">{s.importHelp}</span><br />

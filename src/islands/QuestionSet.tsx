@@ -2,12 +2,10 @@
  * Scenario and "which approach fits" exercises: items asked one question at a time, each answer
  * followed by its own feedback (a near miss says which way it is off). It renders the saved answers
  * and calls the store's actions; grading lives in src/lib/quiz.ts; words come as props.
- * A class component subscribed by hand keeps preact/hooks out of lesson pages (16 KB budget).
  */
-import { Component, createRef } from 'preact';
-import { emptyProgress, type Progress } from '../lib/progress';
+import { ProgressBound, fill } from './ProgressBound';
 import { answerKey, currentItem, gradeAnswer, nextQuestion, scoreQuiz, type QuizItem } from '../lib/quiz';
-import { $progress, answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
 
 interface Props {
   id: string;
@@ -18,31 +16,13 @@ interface Props {
   s: Record<string, string>;
 }
 
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 const MARK = { right: '✓', near: '≈', wrong: '✗' } as const;
 
-export default class QuestionSet extends Component<Props, { ready: boolean }> {
+export default class QuestionSet extends ProgressBound<Props, { ready: boolean }> {
   state = { ready: false };
-  private feedbackRef = createRef<HTMLDivElement>();
-  private questionRef = createRef<HTMLHeadingElement>();
-  private focusNext: 'feedback' | 'question' | null = null;
-  private unsubscribe?: () => void;
 
-  componentDidMount() {
-    this.unsubscribe = $progress.listen(() => this.forceUpdate());
-    this.setState({ ready: true });
-  }
-  componentWillUnmount() {
-    this.unsubscribe?.();
-  }
-  componentDidUpdate() {
-    if (this.focusNext === 'feedback') this.feedbackRef.current?.focus();
-    if (this.focusNext === 'question') this.questionRef.current?.focus();
-    this.focusNext = null;
-  }
-
-  render({ id, kind, title, intro, items, s }: Props, { ready }: { ready: boolean }) {
-    const progress: Progress = ready ? $progress.get() : emptyProgress();
+  render({ id, kind, title, intro, items, s }: Props) {
+    const progress = this.progress();
     const saved = progress.exercises[id];
     const answers: Record<string, string> = {};
     for (const [k, v] of Object.entries(saved?.answers ?? {})) if (typeof v === 'string') answers[k] = v;
@@ -92,7 +72,7 @@ export default class QuestionSet extends Component<Props, { ready: boolean }> {
                 </p>
               );
             })}
-            <h4 ref={this.questionRef} tabIndex={-1}>{question.label}</h4>
+            <h4 ref={this.ref('question')} tabIndex={-1}>{question.label}</h4>
             {given === undefined ? (
               <fieldset class="quiz__options">
                 <legend class="visually-hidden">{question.label}</legend>
@@ -103,7 +83,7 @@ export default class QuestionSet extends Component<Props, { ready: boolean }> {
             ) : null}
             <div aria-live="polite">
               {grade && (
-                <div class={`feedback feedback--${grade.verdict === 'right' ? 'good' : grade.verdict === 'near' ? 'ok' : 'poor'}`} ref={this.feedbackRef} tabIndex={-1}>
+                <div class={`feedback feedback--${grade.verdict === 'right' ? 'good' : grade.verdict === 'near' ? 'ok' : 'poor'}`} ref={this.ref('feedback')} tabIndex={-1}>
                   <p><strong>{s.yourAnswer}</strong> {question.options.find((o) => o.id === given)?.text}</p>
                   <p class="feedback__verdict">
                     <span aria-hidden="true">{MARK[grade.verdict]} </span>{s[grade.verdict]}
@@ -119,7 +99,7 @@ export default class QuestionSet extends Component<Props, { ready: boolean }> {
         )}
         {finished && (
           <div class="quiz__results" data-testid="quiz-results">
-            <h4 ref={this.questionRef} tabIndex={-1}>{s.done}</h4>
+            <h4 ref={this.ref('question')} tabIndex={-1}>{s.done}</h4>
             <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(score * 100) })}</strong></p>
             {saved && saved.attempts > 0 && <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>}
           </div>

@@ -2,14 +2,10 @@
  * A listening/response role-play. It renders the conversation from the saved answers and calls the
  * store's actions; walking, scoring and voice choice are in src/lib/roleplay.ts; every word comes
  * as props from the server in the page's language.
- *
- * A class component subscribed to the store by hand, rather than hooks and useStore: it keeps
- * preact/hooks out of lesson pages, which must stay within 16 KB of JavaScript (npm run bench).
  */
-import { Component, createRef } from 'preact';
-import { emptyProgress, type Progress } from '../lib/progress';
+import { ProgressBound, fill } from './ProgressBound';
 import { answersFrom, pickVoice, summarizeRolePlay, walk, type Choice, type RolePlay as RolePlayData } from '../lib/roleplay';
-import { $progress, answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
 
 interface Props {
   id: string;
@@ -23,7 +19,6 @@ interface Props {
   skills: Record<string, string>;
 }
 
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 const MARK = { good: '✓', ok: '≈', poor: '✗' } as const;
 type SpeechState = 'idle' | 'no-voice' | 'unsupported';
 
@@ -36,31 +31,11 @@ interface State {
   speech: SpeechState;
 }
 
-export default class RolePlay extends Component<Props, State> {
+export default class RolePlay extends ProgressBound<Props, State> {
   state: State = { ready: false, listening: false, revealed: null, slow: false, speech: 'idle' };
-  private feedbackRef = createRef<HTMLDivElement>();
-  private turnRef = createRef<HTMLHeadingElement>();
-  private focusNext: 'feedback' | 'turn' | null = null;
-  private unsubscribe?: () => void;
 
-  componentDidMount() {
-    this.unsubscribe = $progress.listen(() => this.forceUpdate());
-    this.setState({ ready: true });
-  }
-
-  componentWillUnmount() {
-    this.unsubscribe?.();
-  }
-
-  componentDidUpdate() {
-    // Focus follows the conversation: to the feedback after an answer, to the next turn after it.
-    if (this.focusNext === 'feedback') this.feedbackRef.current?.focus();
-    if (this.focusNext === 'turn') this.turnRef.current?.focus();
-    this.focusNext = null;
-  }
-
-  render({ id, lang, data, s, errors, skills }: Props, { ready, listening, revealed, slow, speech }: State) {
-    const progress: Progress = ready ? $progress.get() : emptyProgress();
+  render({ id, lang, data, s, errors, skills }: Props, { listening, revealed, slow, speech }: State) {
+    const progress = this.progress();
     const saved = progress.exercises[id];
     const answers = answersFrom(saved?.answers);
     const w = walk(data, answers);
@@ -152,7 +127,7 @@ export default class RolePlay extends Component<Props, State> {
         )}
 
         <div class="roleplay__turn">
-          <h4 ref={this.turnRef} tabIndex={-1}>{turn.choices ? fill(s.turnLabel, { n: number }) : s.summaryHeading}</h4>
+          <h4 ref={this.ref('turn')} tabIndex={-1}>{turn.choices ? fill(s.turnLabel, { n: number }) : s.summaryHeading}</h4>
           <blockquote class="roleplay__says" lang={lang}>
             <p class="roleplay__who">{fill(s.says, { name: data.customer.name })}</p>
             {textVisible ? <p data-testid="customer-line">{turn.says}</p> : <p class="meta">{s.hidden}</p>}
@@ -175,7 +150,7 @@ export default class RolePlay extends Component<Props, State> {
 
           <div aria-live="polite" class="roleplay__live">
             {answered && (
-              <div class={`feedback feedback--${answered.quality}`} ref={this.feedbackRef} tabIndex={-1}>
+              <div class={`feedback feedback--${answered.quality}`} ref={this.ref('feedback')} tabIndex={-1}>
                 <p><strong>{s.youSaid}</strong> {answered.text}</p>
                 <p class="feedback__verdict"><span aria-hidden="true">{MARK[answered.quality]} </span>{s[answered.quality]}</p>
                 {answered.error && <p><strong>{s.errorMade}</strong> {errors[answered.error].name}</p>}

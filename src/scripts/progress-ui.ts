@@ -5,7 +5,7 @@
  * All words come from the page (rendered on the server in its language).
  */
 import { markRead, openLesson } from '../lib/progress';
-import { createExport, exportFileName } from '../lib/progress-export';
+import { downloadProgress } from './download-progress';
 import { continueLesson } from '../lib/progress-continue';
 import { $notice, $progress, $storageState, dismissNotice, startProgress, updateProgress } from '../stores/progress';
 
@@ -55,18 +55,6 @@ function render(): void {
   document.documentElement.classList.add('progress-ready');
 }
 
-function download(): void {
-  const now = Date.now();
-  const blob = new Blob([JSON.stringify(createExport($progress.get(), now), null, 2)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = exportFileName(now);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 startProgress();
 const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
 if (lessonId) {
@@ -89,7 +77,7 @@ if (lessonId) {
     });
   }
 }
-for (const button of $<HTMLButtonElement>('[data-export-progress]')) button.addEventListener('click', download);
+for (const button of $<HTMLButtonElement>('[data-export-progress]')) button.addEventListener('click', downloadProgress);
 for (const button of $<HTMLButtonElement>('[data-dismiss-notice]')) button.addEventListener('click', dismissNotice);
 $progress.listen(render);
 $storageState.listen(render);
