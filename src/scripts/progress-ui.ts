@@ -59,13 +59,18 @@ startProgress();
 const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
 if (lessonId) {
   updateProgress((p) => openLesson(p, lessonId, Date.now()));
-  // Reaching the end of the lesson text counts as reading it.
+  // Reaching the end of the lesson counts as reading it, once the end has stayed in view for a
+  // moment (a fast scroll past, or a click on "Mark as read" on the way, is not that).
   const end = document.querySelector('[data-lesson-end]');
   if (end && 'IntersectionObserver' in window) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const observer = new IntersectionObserver((entries) => {
+      clearTimeout(timer);
       if (entries.some((e) => e.isIntersecting)) {
-        observer.disconnect();
-        updateProgress((p) => markRead(p, lessonId, Date.now()));
+        timer = setTimeout(() => {
+          observer.disconnect();
+          updateProgress((p) => markRead(p, lessonId, Date.now()));
+        }, 1200);
       }
     });
     observer.observe(end);

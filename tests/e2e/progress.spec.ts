@@ -150,3 +150,14 @@ test('a damaged or foreign import file gets a clear message and changes nothing'
   }
   await expect(page.getByTestId('lessons-total')).toHaveText('Pelajaran dibaca: 1 daripada 13');
 });
+
+test('only the controls that apply are shown: no dismiss without a notice, no "mark as read" once read', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  await page.goto(`/en/${L1}/`);
+  await expect(page.getByRole('button', { name: 'Export my progress' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'OK, understood' })).toBeHidden();
+  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await expect(page.getByRole('button', { name: 'Mark this lesson as read' })).toBeHidden();
+});
