@@ -108,28 +108,44 @@ for (const lang of LANGS) {
   });
 }
 
-test('switch language mid-exercise and reload: the same answers, in the new language', async ({ page }) => {
-  const en = load('en', 'which-approach-fits');
-  let box = await open(page, 'en', 'which-approach-fits');
-  await answer(box, approachName('en', en.items[0].answer));
-  // Second item, answered but its feedback still open.
-  await box.locator('.quiz__options').getByRole('button', { name: approachName('en', 'transactional'), exact: true }).click();
-  box = await open(page, 'lv', 'which-approach-fits');
-  const lv = load('lv', 'which-approach-fits');
-  await expect(box.locator('.quiz__prompt')).toHaveText(lv.items[1].situation);
-  await expect(box.locator('.feedback')).toContainText(approachName('lv', 'transactional'));
-  await expect(box.locator('.feedback')).toContainText(lv.items[1].approachFeedback.transactional);
-  await page.reload();
-  box = await open(page, 'lv', 'which-approach-fits');
-  await expect(box.locator('.feedback')).toContainText(lv.items[1].approachFeedback.transactional);
-  // Reset and retry: back to the first item, the attempt's answers cleared.
-  await box.getByRole('button', { name: ui('lv').quiz.tryAgain }).click();
-  await expect(box.locator('.quiz__prompt')).toHaveText(lv.items[0].situation);
-});
+const PAIRS: [Lang, Lang][] = [['en', 'lv'], ['ms', 'zh'], ['zh', 'en'], ['lv', 'ms']];
+for (const [from, to] of PAIRS) {
+  test(`switch ${from} -> ${to} mid-exercise and reload: the same answers, in the new language`, async ({ page }) => {
+    const a = load(from, 'which-approach-fits');
+    let box = await open(page, from, 'which-approach-fits');
+    await answer(box, approachName(from, a.items[0].answer));
+    // Second item, answered, its feedback still open.
+    await box.locator('.quiz__options').getByRole('button', { name: approachName(from, 'transactional'), exact: true }).click();
+    box = await open(page, to, 'which-approach-fits');
+    const b = load(to, 'which-approach-fits');
+    await expect(box.locator('.quiz__prompt')).toHaveText(b.items[1].situation);
+    await expect(box.locator('.feedback')).toContainText(approachName(to, 'transactional'));
+    await expect(box.locator('.feedback')).toContainText(b.items[1].approachFeedback.transactional);
+    await page.reload();
+    box = await open(page, to, 'which-approach-fits');
+    await expect(box.locator('.feedback')).toContainText(b.items[1].approachFeedback.transactional);
 
-test('keyboard only: sort a card and answer a scenario question, focus following', async ({ page }) => {
-  const zh = load('zh', 'four-elements-match');
-  const box = await open(page, 'zh', 'four-elements-match');
+    // A card sorted in one language is in its column in the other.
+    const sortFrom = load(from, 'sales-or-service-sort');
+    let sbox = await open(page, from, 'sales-or-service-sort');
+    const card = sortFrom.cards[2];
+    await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+    await sbox.locator('.categorize__targets').getByRole('button', { name: sortFrom.columns[card.column], exact: true }).click();
+    const sortTo = load(to, 'sales-or-service-sort');
+    sbox = await open(page, to, 'sales-or-service-sort');
+    await expect(sbox.locator(`.categorize__column:has(h4:text("${sortTo.columns[card.column]}"))`)).toContainText(sortTo.cards[2].text);
+
+    // Reset and retry: back to the first item, the attempt's answers cleared.
+    box = await open(page, to, 'which-approach-fits');
+    await box.getByRole('button', { name: ui(to).quiz.tryAgain }).click();
+    await expect(box.locator('.quiz__prompt')).toHaveText(b.items[0].situation);
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: keyboard only: sort a card and answer a scenario question, focus following`, async ({ page }) => {
+  const zh = load(lang, 'four-elements-match');
+  const box = await open(page, lang, 'four-elements-match');
   const first = zh.items[0];
   // The first card is selected; its category is one Tab stop among the target buttons.
   const targets = box.locator('.categorize__targets').getByRole('button');
@@ -144,8 +160,8 @@ test('keyboard only: sort a card and answer a scenario question, focus following
   await page.keyboard.press('Enter');
   await expect(box.locator('.categorize__pile button').first()).toBeFocused();
 
-  const scen = load('zh', 'relationship-scenarios');
-  const sbox = await open(page, 'zh', 'relationship-scenarios');
+  const scen = load(lang, 'relationship-scenarios');
+  const sbox = await open(page, lang, 'relationship-scenarios');
   const options = sbox.locator('.quiz__options button');
   await options.first().focus();
   for (let i = 0; i < TYPES.indexOf(scen.items[0].current); i++) await page.keyboard.press('Tab');
@@ -154,8 +170,9 @@ test('keyboard only: sort a card and answer a scenario question, focus following
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(sbox.locator('h4')).toBeFocused();
-  await expect(sbox.locator('h4')).toHaveText(ui('zh').quiz.worthQuestion);
+  await expect(sbox.locator('h4')).toHaveText(ui(lang).quiz.worthQuestion);
 });
+}
 
 test('no accessibility violations with feedback showing, light and dark', async ({ page }) => {
   for (const [lang, id, click] of [['ms', 'relationship-scenarios', '.quiz__options button'], ['lv', 'sales-or-service-sort', '.categorize__targets button']] as const) {
