@@ -1,0 +1,227 @@
+/**
+ * Assignment links and completion reports: what travels between trainer and trainee with no
+ * server. Pure encoding, decoding and validation; every input is untrusted (a link can be
+ * truncated, mistyped, hand-edited or hostile), so decoding never throws and reports why it refused.
+ *
+ * Wire format: `<kind><version>.<payload>.<checksum>`, e.g. `a1.eyJ...` for an assignment and
+ * `r1.eyJ...` for a report. The payload is compact JSON in UTF-8, base64url-encoded (URL-safe, no
+ * padding); the checksum (FNV-1a 32-bit of the payload, base36) catches truncation and typos. It
+ * is not a signature: a report shows what the trainee's browser recorded, not proof against editing.
+ */
+
+export const ASSIGNMENT_VERSION = 1;
+export const REPORT_VERSION = 1;
+/** Longer than any real assignment or report: refuse before decoding anything. */
+export const MAX_CODE_CHARS = 4000;
+export const LIMITS = { title: 80, note: 300, name: 60, trainees: 100, items: 200 } as const;
+const LANGS = ['en', 'ms', 'zh', 'lv'] as const;
+export type AssignmentLang = (typeof LANGS)[number];
+
+export interface Assignment {
+  id: string;
+  title: string;
+  /** Due date, 'YYYY-MM-DD' */
+  due?: string;
+  note?: string;
+  /** Course language fixed by the trainer; absent = the learner's choice */
+  lang?: AssignmentLang;
+  /** Whole modules, by id */
+  modules: string[];
+  /** Single lessons, by id ('module/lesson') */
+  lessons: string[];
+  /** The trainee a personal link is for */
+  trainee?: string;
+}
+
+export interface Report {
+  /** The assignment this reports on */
+  assignment: string;
+  name: string;
+  /** When the report was made (ms since epoch) */
+  at: number;
+  /** Lessons read, with when */
+  read: { lesson: string; at: number }[];
+  /** Exercises tried: best and latest score (0–1) and attempts */
+  exercises: { id: string; best: number; latest: number; attempts: number }[];
+}
+
+export type CodeError =
+  | 'empty' | 'too-long' | 'bad-format' | 'bad-checksum' | 'unknown-version' | 'bad-data' | 'unknown-item';
+export type Decoded<T> = { ok: true; value: T } | { ok: false; error: CodeError; detail?: string };
+
+// ---------------------------------------------------------------------------------------------
+// Bytes and checksums (no Buffer: this runs in the browser too).
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(code)) return null;
+  try {
+    const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((code.length + 3) % 4));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** FNV-1a, 32 bits, in base36: short, and changes with any truncation or typo. */
+export function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+function wrap(kind: 'a' | 'r', version: number, data: unknown): string {
+  const payload = toBase64Url(JSON.stringify(data));
+  return `${kind}${version}.${payload}.${checksum(payload)}`;
+}
+
+function unwrap(kind: 'a' | 'r', version: number, code: string): Decoded<unknown> {
+  const text = (code ?? '').trim().replace(/^#/, '');
+  if (!text) return { ok: false, error: 'empty' };
+  if (text.length > MAX_CODE_CHARS) return { ok: false, error: 'too-long' };
+  const m = text.match(/^([ar])(\d{1,3})\.([A-Za-z0-9_-]+)\.([0-9a-z]{1,7})$/);
+  if (!m || m[1] !== kind) return { ok: false, error: 'bad-format' };
+  if (checksum(m[3]) !== m[4]) return { ok: false, error: 'bad-checksum' };
+  if (Number(m[2]) !== version) return { ok: false, error: 'unknown-version' };
+  const json = fromBase64Url(m[3]);
+  if (json === null) return { ok: false, error: 'bad-format' };
+  try {
+    return { ok: true, value: JSON.parse(json) };
+  } catch {
+    return { ok: false, error: 'bad-data', detail: 'json' };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text from outside: plain text only, shown as text, never markup or a link.
+
+/** Trims, drops control and invisible formatting characters, and limits the length. */
+export function cleanText(value: unknown, max: number): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.length > max ? null : text;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LESSON = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const validDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/** A random id for a new assignment (base36, 8 characters). */
+export function newAssignmentId(random: () => number = Math.random): string {
+  let id = '';
+  for (let i = 0; i < 8; i++) id += Math.floor(random() * 36).toString(36);
+  return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assignments.
+
+/** The code a link carries after '#'. Compact keys keep links short enough for a QR code. */
+export function encodeAssignment(a: Assignment): string {
+  const data: Record<string, unknown> = { i: a.id, t: a.title, m: a.modules, l: a.lessons };
+  if (a.due) data.d = a.due;
+  if (a.note) data.n = a.note;
+  if (a.lang) data.g = a.lang;
+  if (a.trainee) data.p = a.trainee;
+  return wrap('a', ASSIGNMENT_VERSION, data);
+}
+
+/** Reads an assignment code; only modules and lessons the course has are accepted. */
+export function decodeAssignment(code: string, course: { modules: readonly string[]; lessons: readonly string[] }): Decoded<Assignment> {
+  const raw = unwrap('a', ASSIGNMENT_VERSION, code);
+  if (!raw.ok) return raw;
+  const d = raw.value as Record<string, unknown>;
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
+  const id = typeof d.i === 'string' && /^[0-9a-z]{4,16}$/.test(d.i) ? d.i : null;
+  const title = cleanText(d.t, LIMITS.title);
+  if (!id || !title) return { ok: false, error: 'bad-data', detail: !id ? 'id' : 'title' };
+  const list = (v: unknown, pattern: RegExp) => (Array.isArray(v) && v.length <= LIMITS.items && v.every((x) => typeof x === 'string' && pattern.test(x)) ? [...new Set(v as string[])] : null);
+  const modules = list(d.m ?? [], ID);
+  const lessons = list(d.l ?? [], LESSON);
+  if (!modules || !lessons || modules.length + lessons.length === 0) return { ok: false, error: 'bad-data', detail: 'items' };
+  const unknown = [...modules.filter((m) => !course.modules.includes(m)), ...lessons.filter((l) => !course.lessons.includes(l))];
+  if (unknown.length) return { ok: false, error: 'unknown-item', detail: unknown.join(', ') };
+  const a: Assignment = { id, title, modules, lessons };
+  if (d.d !== undefined) {
+    if (typeof d.d !== 'string' || !validDate(d.d)) return { ok: false, error: 'bad-data', detail: 'due' };
+    a.due = d.d;
+  }
+  if (d.n !== undefined) {
+    const note = cleanText(d.n, LIMITS.note);
+    if (note === null) return { ok: false, error: 'bad-data', detail: 'note' };
+    if (note) a.note = note;
+  }
+  if (d.g !== undefined) {
+    if (!(LANGS as readonly unknown[]).includes(d.g)) return { ok: false, error: 'bad-data', detail: 'lang' };
+    a.lang = d.g as AssignmentLang;
+  }
+  if (d.p !== undefined) {
+    const name = cleanText(d.p, LIMITS.name);
+    if (!name) return { ok: false, error: 'bad-data', detail: 'trainee' };
+    a.trainee = name;
+  }
+  return { ok: true, value: a };
+}
+
+/** The lessons an assignment covers, in course order. */
+export function assignedLessons(a: Assignment, course: { lessons: readonly string[] }): string[] {
+  return course.lessons.filter((l) => a.lessons.includes(l) || a.modules.includes(l.split('/')[0]));
+}
+
+/** Days until the due date (negative when overdue), from a 'YYYY-MM-DD' and today's date. */
+export function daysLeft(due: string, today: Date): number {
+  const dueUtc = Date.parse(`${due}T00:00:00Z`);
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((dueUtc - todayUtc) / 86_400_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports.
+
+export function encodeReport(r: Report): string {
+  return wrap('r', REPORT_VERSION, {
+    a: r.assignment,
+    n: r.name,
+    t: r.at,
+    l: r.read.map((x) => [x.lesson, x.at]),
+    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), e.attempts]),
+  });
+}
+
+export function decodeReport(code: string, course: { lessons: readonly string[]; exercises: readonly string[] }): Decoded<Report> {
+  const raw = unwrap('r', REPORT_VERSION, code);
+  if (!raw.ok) return raw;
+  const d = raw.value as Record<string, unknown>;
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
+  const name = cleanText(d.n, LIMITS.name);
+  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 8.64e15;
+  if (typeof d.a !== 'string' || !/^[0-9a-z]{4,16}$/.test(d.a) || !name || !time(d.t)) return { ok: false, error: 'bad-data', detail: 'header' };
+  if (!Array.isArray(d.l) || !Array.isArray(d.x) || d.l.length > LIMITS.items || d.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
+  const read: Report['read'] = [];
+  for (const item of d.l) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !time(item[1])) return { ok: false, error: 'bad-data', detail: 'lessons' };
+    if (!course.lessons.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
+    read.push({ lesson: item[0], at: item[1] as number });
+  }
+  const exercises: Report['exercises'] = [];
+  const pct = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
+  for (const item of d.x) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !ID.test(item[0]) || !pct(item[1]) || !pct(item[2]) || typeof item[3] !== 'number' || !Number.isInteger(item[3]) || item[3] < 0 || item[3] > 10_000) {
+      return { ok: false, error: 'bad-data', detail: 'exercises' };
+    }
+    if (!course.exercises.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
+    exercises.push({ id: item[0], best: (item[1] as number) / 100, latest: (item[2] as number) / 100, attempts: item[3] });
+  }
+  return { ok: true, value: { assignment: d.a, name, at: d.t as number, read, exercises } };
+}
