@@ -92,7 +92,7 @@ export default class Categorize extends ProgressBound<Props, State> {
               {pile.map((c) => (
                 <li key={c.id}>
                   <button type="button" class="card-button" aria-pressed={c.id === current.id ? 'true' : 'false'} onClick={() => this.setState({ selected: c.id })}>
-                    {cardState(c, placements) === 'wrong' && <span class="q q--poor"><span aria-hidden="true">✗ </span>{s.retry}: </span>}
+                    {cardState(c, placements) === 'wrong' && <span class="badge badge--poor"><span aria-hidden="true">✗ </span>{s.retry}</span>}{' '}
                     {c.text}
                   </button>
                 </li>

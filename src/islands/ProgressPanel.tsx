@@ -127,7 +127,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
               const ep = progress.exercises[e.id];
               return (
                 <tr key={e.id} data-exercise={e.id}>
-                  <th scope="row">{e.title}{ep.attempts === 0 && ` (${s.inProgress})`}</th>
+                  <th scope="row">{e.title}{ep.attempts === 0 && <> <span class="badge">{s.inProgress}</span></>}</th>
                   <td>{ep.attempts}</td><td>{pct(ep.best)}</td><td>{pct(ep.latest)}</td>
                 </tr>
               );

@@ -166,7 +166,7 @@ export default class RolePlay extends ProgressBound<Props, State> {
               <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(summary.score * 100) })}</strong> · {s[`outcome-${summary.outcome}`]}</p>
               <h5>{s.errorsHeading}</h5>
               {summary.errors.length ? (
-                <ul>{summary.errors.map((e) => <li key={e.turn}><strong>{errors[e.error].name}</strong>: {errors[e.error].line}</li>)}</ul>
+                <ul>{summary.errors.map((e) => <li key={e.turn}><strong>{errors[e.error].name}</strong><br />{errors[e.error].line}</li>)}</ul>
               ) : <p>{s.noErrors}</p>}
               <h5>{s.skillsHeading}</h5>
               {summary.skills.length ? <ul>{summary.skills.map((k) => <li key={k}>{skills[k]}</li>)}</ul> : <p>{s.noSkills}</p>}

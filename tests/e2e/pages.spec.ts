@@ -1,6 +1,6 @@
 /** Every localized page: language, title, description, canonical, hreflang, and the switcher's links. */
 import { expect, test } from '@playwright/test';
-import { LANGS, SITE_NAMES, TAGS, langOf, localizedPages } from './site';
+import { LANGS, SITE_NAMES, TAGS, UI, langOf, localizedPages } from './site';
 
 const pages = localizedPages();
 
@@ -49,9 +49,9 @@ for (const pathname of pages) {
 
 test('a missing page gets its language’s 404, with a 404 status', async ({ page }) => {
   const cases: [string, string, string][] = [
-    ['/ms/tiada-halaman/', 'ms', 'Halaman tidak dijumpai'],
-    ['/zh/sales-and-service/nope/', 'zh-CN', '找不到页面'],
-    ['/lv/nav/', 'lv', 'Lapa nav atrasta'],
+    ['/ms/tiada-halaman/', 'ms', UI.ms.notFound.title],
+    ['/zh/sales-and-service/nope/', 'zh-CN', UI.zh.notFound.title],
+    ['/lv/nav/', 'lv', UI.lv.notFound.title],
     ['/en/nothing-here/', 'en', 'Page not found'],
   ];
   for (const [url, lang, heading] of cases) {

@@ -1,8 +1,15 @@
 /** Learner progress: kept across languages, tabs, damage, blocked storage, export/reset/import. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 const KEY = 'sales-course:progress';
+// The words on screen, from the same UI strings the site is built from.
+const ui = (lang: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${lang}.json`), 'utf8'));
+const MS = ui('ms');
+const ZH = ui('zh');
+const LV = ui('lv');
+const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
 const L1 = 'sales-and-service/what-sales-is';
 const L2 = 'sales-and-service/what-service-is';
 
@@ -12,16 +19,16 @@ const tick = (page: Page, lesson: string) => page.locator(`.module-card [data-le
 
 test('a lesson read in Malay is ticked in Latvian, with module progress and "continue"', async ({ page }) => {
   await page.goto(`/ms/${L1}/`);
-  await page.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
-  await expect(page.getByText('Anda sudah membaca pelajaran ini.')).toBeVisible();
+  await page.getByRole('button', { name: MS.progress.markRead }).click();
+  await expect(page.getByText(MS.progress.isRead)).toBeVisible();
 
   await page.goto('/lv/');
   await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
   await expect(tick(page, L1)).toHaveAttribute('aria-label', 'Izlasīta');
   await expect(tick(page, L2)).toHaveAttribute('data-read', 'false');
-  const bar = page.getByRole('progressbar', { name: 'Progress 1. modulī' });
+  const bar = page.getByRole('progressbar', { name: fillIn(LV.progress.moduleProgress, { module: 1 }) });
   await expect(bar).toHaveAttribute('value', '1');
-  await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText('Izlasītas nodarbības: 1/3');
+  await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText(fillIn(LV.progress.lessonsRead, { read: 1, total: 3 }));
   // Continue where you left off: the next lesson, in Latvian.
   const cont = page.locator('[data-continue] a');
   await expect(cont).toHaveAttribute('href', `/lv/${L2}/`);
@@ -30,9 +37,9 @@ test('a lesson read in Malay is ticked in Latvian, with module progress and "con
 
 test('reaching the end of a lesson marks it read', async ({ page }) => {
   await page.goto(`/zh/${L2}/`);
-  await expect(page.getByRole('button', { name: '将本课标记为已读' })).toBeVisible();
+  await expect(page.getByRole('button', { name: ZH.progress.markRead })).toBeVisible();
   await page.locator('[data-lesson-end]').scrollIntoViewIfNeeded();
-  await expect(page.getByText('您已读完本课。')).toBeVisible();
+  await expect(page.getByText(ZH.progress.isRead)).toBeVisible();
   expect(JSON.parse((await stored(page))!).lessons[L2].read).toBeGreaterThan(0);
 });
 
@@ -43,7 +50,7 @@ test('work in two tabs at once: both survive, and each tab sees the other live',
   await a.goto(`/en/${L1}/`);
   await b.goto(`/ms/${L2}/`);
   await a.getByRole('button', { name: 'Mark this lesson as read' }).click();
-  await b.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
+  await b.getByRole('button', { name: MS.progress.markRead }).click();
   const saved = JSON.parse((await stored(b))!);
   expect(saved.lessons[L1].read).toBeGreaterThan(0);
   expect(saved.lessons[L2].read).toBeGreaterThan(0);
@@ -80,12 +87,12 @@ test('unreadable saved progress (truncated JSON) is set aside, not destroyed', a
   const truncated = '{"version":2,"lessons":{"sales-and-service/what-sales-is":{"opened":1,"re';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, truncated]);
   await page.reload();
-  await expect(page.getByText('Saglabāto progresu nevarēja nolasīt')).toBeVisible();
+  await expect(page.getByText(LV.progress.noticeCorrupt)).toBeVisible();
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:progress:unreadable:')).map((k) => localStorage.getItem(k)));
   expect(aside).toEqual([truncated]);
   // The course still works and saves again.
   await page.goto(`/lv/${L1}/`);
-  await page.getByRole('button', { name: 'Atzīmēt šo nodarbību kā izlasītu' }).click();
+  await page.getByRole('button', { name: LV.progress.markRead }).click();
   expect(JSON.parse((await stored(page))!).lessons[L1].read).toBeGreaterThan(0);
 });
 
@@ -132,23 +139,23 @@ test('export, reset, import: everything comes back', async ({ page }, testInfo) 
 
 test('a damaged or foreign import file gets a clear message and changes nothing', async ({ page }) => {
   await page.goto(`/ms/${L1}/`);
-  await page.getByRole('button', { name: 'Tandakan pelajaran ini sebagai sudah dibaca' }).click();
+  await page.getByRole('button', { name: MS.progress.markRead }).click();
   await page.goto('/ms/progress/');
   await hydrated(page);
   const before = await stored(page);
-  const input = page.getByLabel('Import kemajuan daripada fail');
+  const input = page.getByLabel(MS.progressPage.importLabel);
   const cases: [string, string][] = [
-    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":1', 'Fail ini bukan fail eksport kemajuan: fail ini tidak dapat dibaca.'],
-    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":"x"}},"exercises":{}}}', 'Fail kemajuan ini rosak dan tidak dapat diimport'],
-    ['{"name":"my holiday photos"}', 'Fail ini bukan fail eksport kemajuan daripada kursus ini'],
+    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":1', MS.progressPage.importNotJson],
+    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":"x"}},"exercises":{}}}', MS.progressPage.importDamaged],
+    ['{"name":"my holiday photos"}', MS.progressPage.importNotProgress],
   ];
   for (const [content, message] of cases) {
     await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(content) });
     await expect(page.getByRole('status').getByText(message)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Import dan gabungkan' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: MS.progressPage.importConfirm })).toHaveCount(0);
     expect(await stored(page)).toBe(before);
   }
-  await expect(page.getByTestId('lessons-total')).toHaveText('Pelajaran dibaca: 1 daripada 13');
+  await expect(page.getByTestId('lessons-total')).toHaveText(fillIn(MS.progressPage.lessonsTotal, { read: 1, total: 13 }));
 });
 
 test('only the controls that apply are shown: no dismiss without a notice, no "mark as read" once read', async ({ page }) => {

@@ -1,5 +1,5 @@
 /** What the end-to-end tests need to know about the built site, read from dist/ itself. */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 
@@ -7,12 +7,12 @@ export const LANGS = ['en', 'ms', 'zh', 'lv'] as const;
 export type Lang = (typeof LANGS)[number];
 export const TAGS: Record<Lang, string> = { en: 'en', ms: 'ms', zh: 'zh-CN', lv: 'lv' };
 export const LABELS: Record<Lang, string> = { en: 'English', ms: 'Bahasa Melayu', zh: '中文', lv: 'Latviešu' };
-export const SITE_NAMES: Record<Lang, string> = {
-  en: 'Relationship Selling Course',
-  ms: 'Kursus Jualan Berasaskan Hubungan',
-  zh: '关系销售培训课程',
-  lv: 'Attiecību pārdošanas kurss',
-};
+/** The UI strings the site is built from, to assert what a learner reads in each language. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const UI: Record<Lang, any> = Object.fromEntries(
+  ['en', 'ms', 'zh', 'lv'].map((l) => [l, JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${l}.json`), 'utf8'))]),
+) as Record<Lang, never>;
+export const SITE_NAMES = Object.fromEntries(Object.entries(UI).map(([l, u]) => [l, u.site.name])) as Record<Lang, string>;
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 

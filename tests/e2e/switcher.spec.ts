@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { LABELS, LANGS, TAGS, lessonPages } from './site';
+import { LABELS, LANGS, TAGS, UI, lessonPages } from './site';
 
 const lesson = lessonPages('en')[0].replace(/^\/en\//, ''); // 'sales-and-service/what-sales-is/'
 
@@ -21,7 +21,7 @@ for (const from of LANGS) {
 
 test('the switcher names each language in its own script and marks the current one', async ({ page }) => {
   await page.goto(`/zh/${lesson}`);
-  const nav = page.getByRole('navigation', { name: '语言' });
+  const nav = page.getByRole('navigation', { name: UI.zh.nav.language });
   await nav.locator('summary').click();
   const links = nav.getByRole('link');
   await expect(links).toHaveText(['English', 'Bahasa Melayu', '中文', 'Latviešu']);
