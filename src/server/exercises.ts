@@ -24,6 +24,54 @@ async function checkSlots(kind: string, lesson: string, file: string, problems: 
   }
 }
 
+type Versions<T> = Record<Locale, { data: T; file: string }>;
+
+/**
+ * Reads `<lang>/<id>` entries of an exercise collection, checks each file (its own rules, that
+ * its lesson exists and shows it) and that every language has every exercise with the same
+ * language-neutral shape as English. Problems go to `problems`; complete exercises are returned.
+ */
+async function loadByLanguage<T extends { lesson: string }>(
+  entries: { id: string; filePath?: string; data: T }[],
+  folder: string,
+  options: {
+    kindOf: (data: T) => string;
+    check: (data: T) => string[];
+    /** How a language version's shape differs from the English one (in enFile), as "field ...: message" */
+    differs: (en: T, other: T, enFile: string) => string[];
+  },
+  problems: string[],
+): Promise<Map<string, Versions<T>>> {
+  const course = await getCourse();
+  const byId = new Map<string, Partial<Versions<T>>>();
+  for (const e of entries) {
+    const file = e.filePath ?? `${folder}/${e.id}.yaml`;
+    const [lang, id] = e.id.split('/');
+    if (!(LOCALE_IDS as string[]).includes(lang)) {
+      problems.push(`${file}: folder "${lang}" is not a course language`);
+      continue;
+    }
+    for (const p of options.check(e.data)) {
+      const [field, ...rest] = p.split(': ');
+      problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
+    }
+    if (!course.lessons.some((l) => l.id === e.data.lesson)) problems.push(`${file}: field "lesson": lesson "${e.data.lesson}" does not exist`);
+    else if (lang === 'en') await checkSlots(options.kindOf(e.data), e.data.lesson, file, problems);
+    byId.set(id, { ...byId.get(id), [lang]: { data: e.data, file } });
+  }
+  const complete = new Map<string, Versions<T>>();
+  for (const [id, versions] of byId) {
+    const en = versions.en;
+    for (const locale of LOCALE_IDS) {
+      const v = versions[locale];
+      if (!v) problems.push(`${folder}/${locale}/${id}.yaml: missing: "${id}" has no ${locale} version`);
+      else if (en && locale !== 'en') for (const message of options.differs(en.data, v.data, en.file)) problems.push(`${v.file}: ${message}`);
+    }
+    if (LOCALE_IDS.every((l) => versions[l])) complete.set(id, versions as Versions<T>);
+  }
+  return complete;
+}
+
 export interface RolePlayEntry {
   id: string;
   lesson: string;
@@ -34,44 +82,17 @@ let cached: Promise<RolePlayEntry[]> | undefined;
 
 export function getRolePlays(): Promise<RolePlayEntry[]> {
   cached ??= (async () => {
-    const [entries, course] = await Promise.all([getCollection('roleplays'), getCourse()]);
     const problems: string[] = [];
-    const byId = new Map<string, Partial<Record<Locale, { data: RolePlay; file: string }>>>();
-    for (const e of entries) {
-      const file = e.filePath ?? `content/roleplays/${e.id}.yaml`;
-      const [lang, id] = e.id.split('/');
-      if (!(LOCALE_IDS as string[]).includes(lang)) {
-        problems.push(`${file}: folder "${lang}" is not a course language`);
-        continue;
-      }
-      const data = e.data as RolePlay;
-      for (const p of checkRolePlay(data)) {
-        const [field, ...rest] = p.split(': ');
-        problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
-      }
-      if (!course.lessons.some((l) => l.id === data.lesson)) problems.push(`${file}: field "lesson": lesson "${data.lesson}" does not exist`);
-      else if (lang === 'en') await checkSlots('roleplay', data.lesson, file, problems);
-      byId.set(id, { ...byId.get(id), [lang]: { data, file } });
-    }
-    const result: RolePlayEntry[] = [];
-    for (const [id, versions] of byId) {
-      const en = versions.en;
-      for (const locale of LOCALE_IDS) {
-        const v = versions[locale];
-        if (!v) {
-          problems.push(`content/roleplays/${locale}/${id}.yaml: missing: role-play "${id}" has no ${locale} version`);
-          continue;
-        }
-        if (en && locale !== 'en') {
-          for (const field of compareStructure(en.data, v.data)) problems.push(`${v.file}: field "${field}": differs in structure from ${en.file} (ids, quality, skill, error and next must match)`);
-        }
-      }
-      if (LOCALE_IDS.every((l) => versions[l])) {
-        result.push({ id, lesson: en!.data.lesson, byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, versions[l]!.data])) as Record<Locale, RolePlay> });
-      }
-    }
+    const entries = (await getCollection('roleplays')).map((e) => ({ ...e, data: e.data as RolePlay }));
+    const loaded = await loadByLanguage(entries, 'content/roleplays', {
+      kindOf: () => 'roleplay',
+      check: checkRolePlay,
+      differs: (en, other, enFile) => compareStructure(en, other).map((field) => `field "${field}": differs in structure from ${enFile} (ids, quality, skill, error and next must match)`),
+    }, problems);
     if (problems.length) throw new ContentError(problems);
-    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return [...loaded]
+      .map(([id, v]) => ({ id, lesson: v.en.data.lesson, byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, v[l].data])) as Record<Locale, RolePlay> }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
   })();
   return cached;
 }
@@ -209,47 +230,26 @@ let cachedExercises: Promise<ExerciseEntry[]> | undefined;
 
 export function getExercises(): Promise<ExerciseEntry[]> {
   cachedExercises ??= (async () => {
-    const [entries, course] = await Promise.all([getCollection('exercises'), getCourse()]);
     const problems: string[] = [];
-    const byId = new Map<string, Partial<Record<Locale, { data: ExerciseData; file: string }>>>();
-    for (const e of entries) {
-      const file = e.filePath ?? `content/exercises/${e.id}.yaml`;
-      const [lang, id] = e.id.split('/');
-      if (!(LOCALE_IDS as string[]).includes(lang)) {
-        problems.push(`${file}: folder "${lang}" is not a course language`);
-        continue;
-      }
-      for (const p of checkExercise(e.data)) {
-        const [field, ...rest] = p.split(': ');
-        problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
-      }
-      if (!course.lessons.some((l) => l.id === e.data.lesson)) problems.push(`${file}: field "lesson": lesson "${e.data.lesson}" does not exist`);
-      else if (lang === 'en') await checkSlots(e.data.kind, e.data.lesson, file, problems);
-      byId.set(id, { ...byId.get(id), [lang]: { data: e.data, file } });
-    }
-    const result: ExerciseEntry[] = [];
-    for (const [id, versions] of byId) {
-      const en = versions.en;
-      for (const locale of LOCALE_IDS) {
-        const v = versions[locale];
-        if (!v) problems.push(`content/exercises/${locale}/${id}.yaml: missing: exercise "${id}" has no ${locale} version`);
-        else if (en && JSON.stringify(skeleton(v.data)) !== JSON.stringify(skeleton(en.data))) {
-          problems.push(`${v.file}: field "items": ids or answer keys differ from ${en.file} (they must be the same in every language)`);
-        }
-      }
-      if (en && LOCALE_IDS.every((l) => versions[l])) {
-        const d = en.data;
-        result.push({
+    const loaded = await loadByLanguage(await getCollection('exercises'), 'content/exercises', {
+      kindOf: (d) => d.kind,
+      check: checkExercise,
+      differs: (en, other, enFile) =>
+        JSON.stringify(skeleton(other)) !== JSON.stringify(skeleton(en)) ? [`field "items": ids or answer keys differ from ${enFile} (they must be the same in every language)`] : [],
+    }, problems);
+    if (problems.length) throw new ContentError(problems);
+    return [...loaded]
+      .map(([id, v]) => {
+        const d = v.en.data;
+        return {
           id,
           kind: d.kind,
           lesson: d.lesson,
           size: 'cards' in d ? d.cards.length : d.items.length,
-          byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, toView(versions[l]!.data, l)])) as ExerciseEntry['byLocale'],
-        });
-      }
-    }
-    if (problems.length) throw new ContentError(problems);
-    return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+          byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, toView(v[l].data, l)])) as ExerciseEntry['byLocale'],
+        };
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
   })();
   return cachedExercises;
 }
