@@ -2,6 +2,7 @@
 // Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
 // The type check and the build count as one check each; unit and end-to-end tests count per test.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { findChromium, root, runNode } from './lib/env.mjs';
 
@@ -15,6 +16,18 @@ const chromium = await findChromium();
 if (!chromium) {
   console.error('No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.');
   process.exit(1);
+}
+
+/** A free TCP port on 127.0.0.1, so a server left running elsewhere cannot block the tests. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function readJson(file) {
@@ -60,6 +73,7 @@ if (!only || only === 'e2e') {
     const code = await step('End-to-end tests (Playwright, Chromium)', 'node_modules/@playwright/test/cli.js', ['test', '--reporter=list,json'], {
       CHROMIUM_PATH: chromium,
       PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+      E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
     });
     const e2e = readJson(e2eJson);
     if (e2e?.stats) record('end-to-end', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), e2e.stats.skipped);
