@@ -181,6 +181,10 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
     empathy: t('diagram.elements.empathy'),
     trust: t('diagram.elements.trust'),
   };
+  /** A question whose options are the ordered scale `keys` (types, approaches): near misses count. */
+  const onScale = (id: string, label: string, keys: readonly string[], names: Record<string, string>, correct: string, feedback: Record<string, string>) => ({
+    id, label, ordered: true, correct, options: keys.map((k) => ({ id: k, text: names[k], feedback: feedback[k] })),
+  });
   const fromChoices = (options: { id: string; text: string; correct: boolean; feedback: string }[]) => ({
     options: options.map(({ id, text, feedback }) => ({ id, text, feedback })),
     correct: options.find((o) => o.correct)!.id,
@@ -193,8 +197,8 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
           id: i.id,
           prompt: i.situation,
           questions: [
-            { id: 'current', label: t('quiz.currentQuestion'), ordered: true, correct: i.current, options: RELATIONSHIP_TYPES.map((k) => ({ id: k, text: typeNames[k], feedback: i.currentFeedback[k] })) },
-            { id: 'worth', label: t('quiz.worthQuestion'), ordered: true, correct: i.worth, options: RELATIONSHIP_TYPES.map((k) => ({ id: k, text: typeNames[k], feedback: i.worthFeedback[k] })) },
+            onScale('current', t('quiz.currentQuestion'), RELATIONSHIP_TYPES, typeNames, i.current, i.currentFeedback),
+            onScale('worth', t('quiz.worthQuestion'), RELATIONSHIP_TYPES, typeNames, i.worth, i.worthFeedback),
             { id: 'reason', label: t('quiz.reasonQuestion'), ordered: false, ...fromChoices(i.reasons) },
           ],
         })),
@@ -206,7 +210,7 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
           id: i.id,
           prompt: i.situation,
           questions: [
-            { id: 'approach', label: t('quiz.approachQuestion'), ordered: true, correct: i.answer, options: APPROACHES.map((k) => ({ id: k, text: approachNames[k], feedback: i.approachFeedback[k] })) },
+            onScale('approach', t('quiz.approachQuestion'), APPROACHES, approachNames, i.answer, i.approachFeedback),
             ...(i.aspects ? [{ id: 'aspect', label: t('quiz.aspectQuestion'), ordered: false, ...fromChoices(i.aspects) }] : []),
           ],
         })),
