@@ -33,38 +33,49 @@ export interface Assignment {
   trainee?: string;
 }
 
+/** What a report carries about the assignment, so the trainer needs nothing else to read it. */
+export type ReportScope = Pick<Assignment, 'id' | 'title' | 'due' | 'modules' | 'lessons'>;
+
 export interface Report {
-  /** The assignment this reports on */
-  assignment: string;
+  /** The assignment this reports on, as it was assigned */
+  assignment: ReportScope;
   name: string;
-  /** When the report was made (ms since epoch) */
+  /** When the report was made (ms since epoch, to the minute) */
   at: number;
-  /** Lessons read, with when */
+  /** Lessons read, with when (to the minute) */
   read: { lesson: string; at: number }[];
   /** Exercises tried: best and latest score (0–1) and attempts */
   exercises: { id: string; best: number; latest: number; attempts: number }[];
 }
 
 export type CodeError =
-  | 'empty' | 'too-long' | 'bad-format' | 'bad-checksum' | 'unknown-version' | 'bad-data' | 'unknown-item';
+  | 'empty' | 'too-long' | 'bad-format' | 'wrong-kind' | 'bad-checksum' | 'unknown-version' | 'bad-data' | 'unknown-item';
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: CodeError; detail?: string };
 
 // ---------------------------------------------------------------------------------------------
 // Bytes and checksums (no Buffer: this runs in the browser too).
 
-function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+function bytesToBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(code: string): string | null {
+function base64UrlToBytes(code: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(code)) return null;
   try {
-    const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((code.length + 3) % 4));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((code.length + 3) % 4)), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+const toBase64Url = (text: string) => bytesToBase64Url(new TextEncoder().encode(text));
+
+function fromBase64Url(code: string): string | null {
+  const bytes = base64UrlToBytes(code);
+  try {
+    return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -80,20 +91,27 @@ export function checksum(text: string): string {
   return h.toString(36);
 }
 
-function wrap(kind: 'a' | 'r', version: number, data: unknown): string {
+function wrap(kind: 'a', version: number, data: unknown): string {
   const payload = toBase64Url(JSON.stringify(data));
   return `${kind}${version}.${payload}.${checksum(payload)}`;
 }
 
-function unwrap(kind: 'a' | 'r', version: number, code: string): Decoded<unknown> {
-  const text = (code ?? '').trim().replace(/^#/, '');
+/** Checks the envelope of a code (size, shape, checksum, version) and returns its payload. */
+function envelope(kind: 'a' | 'r', version: number, code: string): Decoded<string> {
+  // A whole link may be pasted: only what follows '#' is the code.
+  const text = (typeof code === 'string' ? code : '').trim().replace(/^.*#/s, '');
   if (!text) return { ok: false, error: 'empty' };
   if (text.length > MAX_CODE_CHARS) return { ok: false, error: 'too-long' };
   const m = text.match(/^([ar])(\d{1,3})\.([A-Za-z0-9_-]+)\.([0-9a-z]{1,7})$/);
-  if (!m || m[1] !== kind) return { ok: false, error: 'bad-format' };
+  if (!m) return { ok: false, error: 'bad-format' };
+  // A report pasted where an assignment goes (or the reverse): say so, it is an easy mix-up.
+  if (m[1] !== kind) return { ok: false, error: 'wrong-kind' };
   if (checksum(m[3]) !== m[4]) return { ok: false, error: 'bad-checksum' };
   if (Number(m[2]) !== version) return { ok: false, error: 'unknown-version' };
-  const json = fromBase64Url(m[3]);
+  return { ok: true, value: m[3] };
+}
+
+function parseJson(json: string | null): Decoded<unknown> {
   if (json === null) return { ok: false, error: 'bad-format' };
   try {
     return { ok: true, value: JSON.parse(json) };
@@ -139,9 +157,14 @@ export function encodeAssignment(a: Assignment): string {
 
 /** Reads an assignment code; only modules and lessons the course has are accepted. */
 export function decodeAssignment(code: string, course: { modules: readonly string[]; lessons: readonly string[] }): Decoded<Assignment> {
-  const raw = unwrap('a', ASSIGNMENT_VERSION, code);
-  if (!raw.ok) return raw;
-  const d = raw.value as Record<string, unknown>;
+  const payload = envelope('a', ASSIGNMENT_VERSION, code);
+  if (!payload.ok) return payload;
+  const data = parseJson(fromBase64Url(payload.value));
+  return data.ok ? readAssignment(data.value, course) : data;
+}
+
+function readAssignment(value: unknown, course: { modules: readonly string[]; lessons: readonly string[] }): Decoded<Assignment> {
+  const d = value as Record<string, unknown>;
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
   const id = typeof d.i === 'string' && /^[0-9a-z]{4,16}$/.test(d.i) ? d.i : null;
   const title = cleanText(d.t, LIMITS.title);
@@ -187,41 +210,106 @@ export function daysLeft(due: string, today: Date): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reports.
+// Reports. Longer than assignments (a lesson list, scores and times), so their JSON is
+// deflated (CompressionStream, built into browsers and Node: no library) before base64url, which
+// roughly halves a full-course report. Decoding inflates at most MAX_REPORT_JSON bytes, so a
+// small hostile code cannot expand into megabytes.
 
-export function encodeReport(r: Report): string {
-  return wrap('r', REPORT_VERSION, {
-    a: r.assignment,
-    n: r.name,
-    t: r.at,
-    l: r.read.map((x) => [x.lesson, x.at]),
-    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), e.attempts]),
-  });
+const MAX_REPORT_JSON = 64_000;
+const MINUTE = 60_000;
+
+async function deflate(text: string): Promise<Uint8Array> {
+  const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export function decodeReport(code: string, course: { lessons: readonly string[]; exercises: readonly string[] }): Decoded<Report> {
-  const raw = unwrap('r', REPORT_VERSION, code);
-  if (!raw.ok) return raw;
-  const d = raw.value as Record<string, unknown>;
+async function inflate(bytes: Uint8Array): Promise<string | null> {
+  try {
+    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > MAX_REPORT_JSON) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+    const all = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      all.set(c, offset);
+      offset += c.length;
+    }
+    return new TextDecoder('utf-8', { fatal: true }).decode(all);
+  } catch {
+    return null;
+  }
+}
+
+/** The wire form of a report's data: short keys, times in minutes, scores in whole percent. */
+export function reportData(r: Report): Record<string, unknown> {
+  const data: Record<string, unknown> = { i: r.assignment.id, t: r.assignment.title, m: r.assignment.modules, l: r.assignment.lessons };
+  if (r.assignment.due) data.d = r.assignment.due;
+  Object.assign(data, {
+    n: r.name,
+    w: Math.floor(r.at / MINUTE),
+    r: r.read.map((x) => [x.lesson, Math.floor(x.at / MINUTE)]),
+    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), e.attempts]),
+  });
+  return data;
+}
+
+export async function encodeReport(r: Report): Promise<string> {
+  const payload = bytesToBase64Url(await deflate(JSON.stringify(reportData(r))));
+  return `r${REPORT_VERSION}.${payload}.${checksum(payload)}`;
+}
+
+/** Reads a report code; everything in it is checked against the course, as for assignments. */
+export async function decodeReport(
+  code: string,
+  course: { modules: readonly string[]; lessons: readonly string[]; exercises: readonly string[] },
+): Promise<Decoded<Report>> {
+  const payload = envelope('r', REPORT_VERSION, code);
+  if (!payload.ok) return payload;
+  const bytes = base64UrlToBytes(payload.value);
+  const data = parseJson(bytes && (await inflate(bytes)));
+  return data.ok ? readReport(data.value, course) : data;
+}
+
+/** Validates decoded report data (exported for tests that forge payloads). */
+export function readReport(
+  d: unknown,
+  course: { modules: readonly string[]; lessons: readonly string[]; exercises: readonly string[] },
+): Decoded<Report> {
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
-  const name = cleanText(d.n, LIMITS.name);
-  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && v < 8.64e15;
-  if (typeof d.a !== 'string' || !/^[0-9a-z]{4,16}$/.test(d.a) || !name || !time(d.t)) return { ok: false, error: 'bad-data', detail: 'header' };
-  if (!Array.isArray(d.l) || !Array.isArray(d.x) || d.l.length > LIMITS.items || d.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
+  const data = d as Record<string, unknown>;
+  // The scope is checked exactly as an assignment link is.
+  const scope = readAssignment({ i: data.i, t: data.t, m: data.m, l: data.l, d: data.d }, course);
+  if (!scope.ok) return scope;
+  const name = cleanText(data.n, LIMITS.name);
+  const minutes = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1.44e11;
+  if (!name || !minutes(data.w)) return { ok: false, error: 'bad-data', detail: !name ? 'name' : 'time' };
+  if (!Array.isArray(data.r) || !Array.isArray(data.x) || data.r.length > LIMITS.items || data.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
   const read: Report['read'] = [];
-  for (const item of d.l) {
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !time(item[1])) return { ok: false, error: 'bad-data', detail: 'lessons' };
+  for (const item of data.r) {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !minutes(item[1])) return { ok: false, error: 'bad-data', detail: 'lessons' };
     if (!course.lessons.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
-    read.push({ lesson: item[0], at: item[1] as number });
+    read.push({ lesson: item[0], at: (item[1] as number) * MINUTE });
   }
   const exercises: Report['exercises'] = [];
   const pct = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
-  for (const item of d.x) {
+  for (const item of data.x) {
     if (!Array.isArray(item) || typeof item[0] !== 'string' || !ID.test(item[0]) || !pct(item[1]) || !pct(item[2]) || typeof item[3] !== 'number' || !Number.isInteger(item[3]) || item[3] < 0 || item[3] > 10_000) {
       return { ok: false, error: 'bad-data', detail: 'exercises' };
     }
     if (!course.exercises.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
     exercises.push({ id: item[0], best: (item[1] as number) / 100, latest: (item[2] as number) / 100, attempts: item[3] });
   }
-  return { ok: true, value: { assignment: d.a, name, at: d.t as number, read, exercises } };
+  const { id, title, due, modules, lessons } = scope.value;
+  const assignment: ReportScope = due ? { id, title, due, modules, lessons } : { id, title, modules, lessons };
+  return { ok: true, value: { assignment, name, at: (data.w as number) * MINUTE, read, exercises } };
 }

@@ -1,3 +1,13 @@
-/** Fills {placeholders} in a UI string from the server: fill('Score: {score}%', { score: 80 }). */
+/**
+ * Fills placeholders in a UI string from the server: fill('Score: {score}%', { score: 80 }).
+ * Both {name} and i18next's {{name}} are filled, so island strings can keep i18next's form (and
+ * its checks) while i18next itself stays on the server.
+ */
 export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  template.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => String(values[(a ?? b)!] ?? ''));
+
+/** Picks an i18next plural form (key_one, key_other, key_zero…) for a number, in the browser. */
+export function plural(strings: Record<string, string>, key: string, count: number, lang: string, values: Record<string, string | number> = {}): string {
+  const form = new Intl.PluralRules(lang).select(count);
+  return fill(strings[`${key}_${form}`] ?? strings[`${key}_other`], { ...values, count });
+}

@@ -22,6 +22,11 @@ function currentPlace(): string {
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a[data-locale]')) {
   link.addEventListener('click', () => {
+    // An assignment or report not yet added travels on to the other language's page.
+    if (/^#[ar]\d+\./.test(location.hash)) {
+      link.href = link.href.split('#')[0] + location.hash;
+      return;
+    }
     const place = currentPlace();
     link.href = link.href.split('#')[0] + (place ? `#${place}` : '');
   });

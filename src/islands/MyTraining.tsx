@@ -1,0 +1,319 @@
+/**
+ * "My training": opens an assignment link (preview first, then add), lists the assignments held in
+ * this browser with per-lesson progress from the progress store and the due-date state, and makes
+ * a completion report. It renders the stores and calls their actions; the words arrive as props.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { assignedLessons, decodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
+import { fill, plural } from '../lib/format';
+import type { Progress } from '../lib/progress';
+import { assignmentProgress, buildReport, dueState, heldKey, type CourseIndex, type HeldAssignment } from '../lib/training';
+import type { Outline } from '../server/training';
+import { $progress, startProgress } from '../stores/progress';
+import { held } from '../stores/training';
+import { copyText, formatDate, formatDue } from './shared';
+
+interface Props {
+  /** BCP-47 tag for dates and plurals: 'zh-CN' */
+  lang: string;
+  /** The page's language: lesson links go here unless the assignment fixes one */
+  locale: string;
+  outline: Outline;
+  s: Record<string, string>;
+  /** codeError strings */
+  e: Record<string, string>;
+}
+
+type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
+
+export default function MyTraining({ lang, locale, outline, s, e }: Props) {
+  const list = useStore(held.$list);
+  const status = useStore(held.$status);
+  const saved = useStore(held.$saved);
+  const progress = useStore($progress) as Progress;
+  const [preview, setPreview] = useState<{ code: string; assignment: Assignment } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
+  const [pasted, setPasted] = useState('');
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
+  const decode = (code: string) => decodeAssignment(code, course);
+
+  function open(code: string, fromLink: boolean) {
+    const result = decode(code);
+    if (!result.ok) {
+      setPreview(null);
+      setMessage({ kind: 'error', text: `${s.openError} ${errorText(result.error)}`, detail: e.nothingChanged });
+      return;
+    }
+    // The store, not this render's copy: this also runs from the first render's effect.
+    const existing = held.$list.get().find((h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === heldKey(result.value); });
+    if (existing) {
+      setPreview(null);
+      setMessage({ kind: 'ok', text: fill(s.alreadyHeld, { title: result.value.title }) });
+      if (fromLink) clearHash();
+      return;
+    }
+    setMessage(null);
+    setPreview({ code: code.trim().replace(/^.*#/s, ''), assignment: result.value });
+    requestAnimationFrame(() => previewHeading.current?.focus());
+  }
+
+  function errorText(error: CodeError) {
+    return error === 'wrong-kind' ? e['wrong-kind-assignment'] : e[error];
+  }
+
+  useEffect(() => {
+    startProgress();
+    held.start();
+    const fromHash = () => { if (/^#[ar]\d/.test(location.hash)) open(location.hash, true); };
+    fromHash();
+    addEventListener('hashchange', fromHash);
+    return () => removeEventListener('hashchange', fromHash);
+  }, []);
+
+  function clearHash() {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  function add() {
+    if (!preview) return;
+    const entry: HeldAssignment = { code: preview.code, added: Date.now() };
+    held.update((l) => [entry, ...l]);
+    setMessage({ kind: 'ok', text: fill(s.added, { title: preview.assignment.title }) });
+    setPreview(null);
+    clearHash();
+  }
+
+  function notNow() {
+    setPreview(null);
+    clearHash();
+  }
+
+  function submitPasted(event: Event) {
+    event.preventDefault();
+    open(pasted, false);
+  }
+
+  return (
+    <div class="my-training">
+      <div role="status" aria-live="polite" class="training-message">
+        {message?.kind === 'ok' && <p class="message message--ok">{message.text}</p>}
+      </div>
+      <div role="alert" class="training-alert">
+        {message?.kind === 'error' && <p class="message message--error">{message.text} {message.detail}</p>}
+      </div>
+      {status === 'repaired' || status === 'corrupt' ? <p class="message message--error">{s.listRepaired}</p> : null}
+      {!saved && <p class="message message--error">{s.notSaved}</p>}
+
+      {preview && (
+        <section class="assignment-preview" aria-labelledby="preview-title" data-testid="assignment-preview">
+          <h2 id="preview-title" tabIndex={-1} ref={previewHeading}>{s.previewHeading}: {preview.assignment.title}</h2>
+          <AssignmentFacts a={preview.assignment} lang={lang} outline={outline} s={s} />
+          <h3>{s.lessonsHeading}</h3>
+          <ul>
+            {assignedLessons(preview.assignment, course).map((id) => {
+              const l = lessons.find((x) => x.id === id)!;
+              return <li key={id}>{l.number} {l.title} <span class="meta">({fill(s.minutes, { minutes: l.minutes })})</span></li>;
+            })}
+          </ul>
+          <p class="button-row">
+            <button type="button" class="button" onClick={add}>{s.add}</button>
+            <button type="button" class="button button--quiet" onClick={notNow}>{s.notNow}</button>
+          </p>
+        </section>
+      )}
+
+      <h2>{s.listHeading}</h2>
+      {list.length === 0 && <p>{s.empty}</p>}
+      {list.map((h) => {
+        const d = decode(h.code);
+        return d.ok
+          ? <HeldCard key={heldKey(d.value)} h={h} a={d.value} progress={progress} lang={lang} locale={locale} outline={outline} course={course} s={s} onRemoved={() => setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) })} />
+          : <UnreadableCard key={h.code} h={h} s={s} />;
+      })}
+
+      <h2>{s.openHeading}</h2>
+      <form class="open-form" onSubmit={submitPasted}>
+        <p class="field">
+          <label for="open-code">{s.openLabel}</label>
+          <input id="open-code" type="text" autoComplete="off" spellcheck={false} value={pasted} onInput={(ev) => setPasted((ev.currentTarget as HTMLInputElement).value)} />
+        </p>
+        <p><button type="submit" class="button button--quiet">{s.open}</button></p>
+      </form>
+    </div>
+  );
+}
+
+function AssignmentFacts({ a, lang, outline, s }: { a: Assignment; lang: string; outline: Outline; s: Record<string, string> }) {
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const ids = assignedLessons(a, { lessons: lessons.map((l) => l.id) });
+  const minutes = lessons.filter((l) => ids.includes(l.id)).reduce((sum, l) => sum + l.minutes, 0);
+  return (
+    <>
+      {a.trainee && <p class="assignment-for">{fill(s.previewFor, { name: a.trainee })}</p>}
+      {a.note && (
+        <div class="assignment-note">
+          <p class="meta">{s.noteFromTrainer}</p>
+          {/* Text, never markup: Preact escapes it, and nothing here becomes a link. */}
+          <p class="assignment-note__text">{a.note}</p>
+        </div>
+      )}
+      <ul class="assignment-facts">
+        <li>{a.due ? fill(s.due, { date: formatDue(a.due, lang) }) : s.noDue}</li>
+        <li>{a.lang ? fill(s.language, { language: outline.languages[a.lang as keyof Outline['languages']] }) : s.languageChoice}</li>
+        <li>{plural(s, 'lessonsCount', ids.length, lang, { minutes })}</li>
+      </ul>
+    </>
+  );
+}
+
+interface CardProps {
+  h: HeldAssignment;
+  a: Assignment;
+  progress: Progress;
+  lang: string;
+  locale: string;
+  outline: Outline;
+  course: CourseIndex;
+  s: Record<string, string>;
+  onRemoved: () => void;
+}
+
+function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved }: CardProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [name, setName] = useState(h.name ?? '');
+  const [report, setReport] = useState<{ url: string; code: string; at: number } | null>(null);
+  const [nameError, setNameError] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const key = heldKey(a);
+  const id = `as-${key.replace(/[^a-z0-9]/gi, '-')}`;
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const ids = assignedLessons(a, course);
+  const done = assignmentProgress(a, progress, course);
+  const state = dueState(a.due, new Date());
+  const courseLang = a.lang ?? locale;
+  const complete = done.read === done.total;
+
+  const dueText = complete ? s.complete
+    : state.kind === 'left' ? plural(s, 'daysLeft', state.days, lang)
+    : state.kind === 'today' ? s.dueToday
+    : state.kind === 'overdue' ? plural(s, 'overdue', state.days, lang)
+    : null;
+
+  function remove() {
+    held.update((l) => l.filter((x) => x.code !== h.code));
+    onRemoved();
+  }
+
+  function saveName(value: string) {
+    setName(value);
+    held.update((l) => l.map((x) => (x.code === h.code ? { ...x, name: value.slice(0, 60) } : x)));
+  }
+
+  async function makeReport() {
+    const who = (a.trainee ?? name).trim();
+    if (!who) {
+      setNameError(true);
+      document.getElementById(`${id}-name`)?.focus();
+      return;
+    }
+    setNameError(false);
+    const now = Date.now();
+    const code = await encodeReport(buildReport(a, progress, course, who, now));
+    setReport({ code, url: `${location.origin}/${courseLang}/trainer/results/#${code}`, at: now });
+    setCopied(null);
+  }
+
+  async function copy(what: string, text: string) {
+    setCopied((await copyText(text)) ? what : `${what}-failed`);
+  }
+
+  return (
+    <section class="held-assignment" aria-labelledby={id} data-assignment={a.id} data-state={complete ? 'complete' : state.kind}>
+      <h3 id={id}>{a.title}</h3>
+      <AssignmentFacts a={a} lang={lang} outline={outline} s={s} />
+      <p class={`due-state due-state--${complete ? 'complete' : state.kind}`} data-testid="due-state">
+        {dueText && <strong>{dueText}</strong>}
+      </p>
+      <p>{fill(s.progress, { read: done.read, total: done.total })}</p>
+      <progress max={done.total} value={done.read} aria-label={fill(s.progress, { read: done.read, total: done.total })} />
+      <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+        <table class="progress-table">
+          <thead><tr><th scope="col">{s.colLesson}</th><th scope="col">{s.colTime}</th><th scope="col">{s.colStatus}</th><th scope="col"><span class="visually-hidden">{s.start}</span></th></tr></thead>
+          <tbody>
+            {ids.map((lessonId) => {
+              const l = lessons.find((x) => x.id === lessonId)!;
+              const lp = progress.lessons[lessonId];
+              const action = lp?.read ? s.review : lp ? s.continue : s.start;
+              return (
+                <tr key={lessonId} data-lesson={lessonId} data-status={lp?.read ? 'read' : lp ? 'opened' : 'none'}>
+                  <th scope="row">{l.number} {l.title}</th>
+                  <td>{fill(s.minutes, { minutes: l.minutes })}</td>
+                  <td>{lp?.read ? <><span aria-hidden="true" class="tick">✓ </span>{s.statusRead}</> : lp ? s.statusOpened : s.statusNotStarted}</td>
+                  <td><a class="button button--small" href={`/${courseLang}/${l.path}/`} hrefLang={courseLang} aria-label={fill(s.startLabel, { action, lesson: l.title })}>{action}</a></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <details class="report-box">
+        <summary>{s.reportHeading}</summary>
+        <p>{s.reportHelp}</p>
+        <p class="meta"><strong>{s.reportHonest}</strong></p>
+        {a.trainee ? (
+          <p>{fill(s.reportNameFixed, { name: a.trainee })}</p>
+        ) : (
+          <p class="field">
+            <label for={`${id}-name`}>{s.reportName}</label>
+            <input id={`${id}-name`} type="text" maxLength={60} autoComplete="name" value={name} aria-invalid={nameError ? 'true' : undefined} aria-describedby={nameError ? `${id}-name-error` : undefined} onInput={(ev) => saveName((ev.currentTarget as HTMLInputElement).value)} />
+            {nameError && <span id={`${id}-name-error`} class="field-error">{s.reportNameMissing}</span>}
+          </p>
+        )}
+        <p><button type="button" class="button" onClick={makeReport}>{s.makeReport}</button></p>
+        {report && (
+          <div class="report-ready" data-testid="report">
+            <p role="status">{fill(s.reportReady, { date: formatDate(report.at, lang, true) })}</p>
+            <p class="field">
+              <label for={`${id}-report-link`}>{s.reportLink}</label>
+              <textarea id={`${id}-report-link`} class="link-text" rows={4} readOnly value={report.url} onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()} />
+            </p>
+            <p class="link-card__actions">
+              <button type="button" class="button button--small" onClick={() => copy('link', report.url)}>{s.copy}</button>
+              <span role="status">{copied === 'link' ? s.copied : copied === 'link-failed' ? s.copyFailed : ''}</span>
+            </p>
+            <p class="field">
+              <label for={`${id}-report-code`}>{s.reportCode}</label>
+              <textarea id={`${id}-report-code`} class="link-text" rows={3} readOnly value={report.code} onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()} />
+            </p>
+          </div>
+        )}
+      </details>
+
+      {!confirming ? (
+        <p><button type="button" class="button button--quiet button--small" onClick={() => setConfirming(true)}>{s.remove}<span class="visually-hidden">: {a.title}</span></button></p>
+      ) : (
+        <div class="reset-confirm" role="alertdialog" aria-labelledby={`${id}-remove`}>
+          <p id={`${id}-remove`}>{fill(s.removeConfirm, { title: a.title })}</p>
+          <p class="button-row">
+            <button type="button" class="button button--danger" onClick={remove}>{s.removeYes}</button>
+            <button type="button" class="button button--quiet" onClick={() => setConfirming(false)}>{s.cancel}</button>
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function UnreadableCard({ h, s }: { h: HeldAssignment; s: Record<string, string> }) {
+  return (
+    <section class="held-assignment held-assignment--unreadable">
+      <p>{s.unreadable}</p>
+      <p><button type="button" class="button button--quiet button--small" onClick={() => held.update((l) => l.filter((x) => x.code !== h.code))}>{s.remove}</button></p>
+    </section>
+  );
+}

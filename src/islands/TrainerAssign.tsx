@@ -1,0 +1,200 @@
+/**
+ * The trainer's assignment builder: choose lessons (whole modules collapse to their id, which keeps
+ * links short), title, due date, note, language and trainee names; get one link per trainee with a
+ * copy button and a QR code, and a CSV of all links. Encoding and limits live in src/lib/assignment.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import { fill, plural } from '../lib/format';
+import { qrPath } from '../lib/qr';
+import { toCsv } from '../lib/training';
+import type { Outline } from '../server/training';
+import { copyText, downloadText } from './shared';
+
+interface Props {
+  /** BCP-47 tag for plurals: 'lv' */
+  lang: string;
+  outline: Outline;
+  s: Record<string, string>;
+}
+
+interface Link { name?: string; url: string }
+
+export default function TrainerAssign({ lang, outline, s }: Props) {
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const [note, setNote] = useState('');
+  const [language, setLanguage] = useState<'' | AssignmentLang>('');
+  const [names, setNames] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [links, setLinks] = useState<Link[] | null>(null);
+  const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const results = useRef<HTMLHeadingElement>(null);
+
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const picked = lessons.filter((l) => chosen.has(l.id));
+  const minutes = picked.reduce((sum, l) => sum + l.minutes, 0);
+
+  function toggle(ids: string[], on: boolean) {
+    const next = new Set(chosen);
+    for (const id of ids) on ? next.add(id) : next.delete(id);
+    setChosen(next);
+    setLinks(null);
+  }
+
+  function traineeList(): string[] {
+    // One name per line; blank lines and repeats are dropped.
+    const seen = new Set<string>();
+    return names.split(/\r?\n/).map((n) => n.replace(/\s+/g, ' ').trim()).filter((n) => n && !seen.has(n.toLocaleLowerCase()) && seen.add(n.toLocaleLowerCase()));
+  }
+
+  function create(event: Event) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    const trainees = traineeList();
+    if (picked.length === 0) found.lessons = s.nothingChosen;
+    if (!title.trim()) found.title = s.titleMissing;
+    if (trainees.length > LIMITS.trainees) found.trainees = fill(s.traineesTooMany, { max: LIMITS.trainees });
+    const long = trainees.find((n) => n.length > LIMITS.name);
+    if (long) found.trainees = fill(s.traineeTooLong, { name: long });
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setLinks(null);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    const modules = outline.modules.filter((m) => m.lessons.every((l) => chosen.has(l.id)));
+    const base: Assignment = {
+      id: newAssignmentId(),
+      title: title.trim(),
+      modules: modules.map((m) => m.id),
+      lessons: picked.filter((l) => !modules.some((m) => l.id.startsWith(`${m.id}/`))).map((l) => l.id),
+    };
+    if (due) base.due = due;
+    if (note.trim()) base.note = note.trim();
+    if (language) base.lang = language;
+    // A fixed language opens that language's page; otherwise /my-training/ picks the learner's.
+    const page = `${location.origin}/${language ? `${language}/` : ''}my-training/#`;
+    const made: Link[] = [{ url: page + encodeAssignment(base) }, ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...base, trainee: name }) }))];
+    setLinks(made);
+    setCopied(null);
+    requestAnimationFrame(() => results.current?.focus());
+  }
+
+  async function copy(index: number, text: string) {
+    setCopied({ index, ok: await copyText(text) });
+  }
+
+  function csv() {
+    if (!links) return;
+    const rows = [[s.csvName, s.csvLink], ...links.map((l) => [l.name ?? s.linkEveryone, l.url])];
+    const slug = title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment';
+    downloadText(`${slug}-links.csv`, toCsv(rows), 'text/csv;charset=utf-8');
+  }
+
+  const describedBy = (field: string, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: string) => errors[field] && <p id={`${field}-error`} class="field-error">{errors[field]}</p>;
+
+  return (
+    <form class="trainer-form" onSubmit={create} noValidate>
+      {Object.keys(errors).length > 0 && (
+        <div class="message message--error" role="alert" tabIndex={-1} ref={summary}>
+          <p>{s.fixErrors}</p>
+          <ul>{Object.entries(errors).map(([field, text]) => <li key={field}><a href={`#field-${field}`}>{text}</a></li>)}</ul>
+        </div>
+      )}
+
+      <fieldset class="choose-lessons" id="field-lessons" aria-describedby={describedBy('lessons', 'total-time')}>
+        <legend><h2>{s.whatHeading}</h2></legend>
+        {errorText('lessons')}
+        {outline.modules.map((m) => {
+          const ids = m.lessons.map((l) => l.id);
+          const count = ids.filter((id) => chosen.has(id)).length;
+          return (
+            <div class="choose-module" key={m.id}>
+              <p class="choose-module__head">
+                <input
+                  type="checkbox" id={`m-${m.id}`} data-module={m.id}
+                  checked={count === ids.length}
+                  ref={(el) => { if (el) el.indeterminate = count > 0 && count < ids.length; }}
+                  onChange={(e) => toggle(ids, (e.currentTarget as HTMLInputElement).checked)}
+                />
+                <label for={`m-${m.id}`}><strong>{m.title}</strong> <span class="meta">{fill(s.wholeModule, { minutes: m.minutes })}</span></label>
+              </p>
+              <ul class="choose-module__lessons">
+                {m.lessons.map((l) => (
+                  <li key={l.id}>
+                    <input type="checkbox" id={`l-${l.id}`} data-lesson={l.id} checked={chosen.has(l.id)} onChange={(e) => toggle([l.id], (e.currentTarget as HTMLInputElement).checked)} />
+                    <label for={`l-${l.id}`}>{l.number} {l.title} <span class="meta">{fill(s.minutes, { minutes: l.minutes })}</span></label>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+        <p id="total-time" class="choose-total" aria-live="polite"><strong>{plural(s, 'total', picked.length, lang, { minutes })}</strong></p>
+      </fieldset>
+
+      <h2>{s.detailsHeading}</h2>
+      <p class="field">
+        <label for="field-title">{s.assignmentTitle}</label>
+        <input id="field-title" type="text" required maxLength={LIMITS.title} value={title} aria-invalid={errors.title ? 'true' : undefined} aria-describedby={describedBy('title')} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+        {errorText('title')}
+      </p>
+      <p class="field">
+        <label for="field-due">{s.dueDate}</label>
+        <input id="field-due" type="date" value={due} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+      </p>
+      <p class="field">
+        <label for="field-note">{s.note}</label>
+        <textarea id="field-note" rows={3} maxLength={LIMITS.note} aria-describedby="note-help" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        <span id="note-help" class="meta">{fill(s.noteHelp, { max: LIMITS.note })}</span>
+      </p>
+      <p class="field">
+        <label for="field-language">{s.language}</label>
+        <select id="field-language" value={language} onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value as AssignmentLang | '')}>
+          <option value="">{s.languageChoice}</option>
+          {Object.entries(outline.languages).map(([id, label]) => <option value={id} key={id}>{label}</option>)}
+        </select>
+      </p>
+      <p class="field" id="field-trainees-wrap">
+        <label for="field-trainees">{s.trainees}</label>
+        <textarea id="field-trainees" rows={5} value={names} aria-invalid={errors.trainees ? 'true' : undefined} aria-describedby={describedBy('trainees', 'trainees-help')} onInput={(e) => setNames((e.currentTarget as HTMLTextAreaElement).value)} />
+        <span id="trainees-help" class="meta">{fill(s.traineesHelp, { max: LIMITS.trainees, chars: LIMITS.name })}</span>
+        {errorText('trainees')}
+      </p>
+      <p><button type="submit" class="button">{s.create}</button></p>
+
+      {links && (
+        <section class="assignment-links" aria-labelledby="links-title">
+          <h2 id="links-title" tabIndex={-1} ref={results}>{s.linksHeading}</h2>
+          <p class="meta">{s.privacy}</p>
+          <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}</button></p>
+          <ul class="link-cards">
+            {links.map((link, i) => {
+              const label = link.name ? fill(s.linkFor, { name: link.name }) : s.linkEveryone;
+              const qr = qrPath(link.url);
+              return (
+                <li class="link-card" key={link.url} data-trainee={link.name ?? ''}>
+                  <h3 id={`link-${i}`}>{label}</h3>
+                  <textarea class="link-text" rows={3} readOnly aria-labelledby={`link-${i}`} aria-describedby={`link-${i}-len`} value={link.url} onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()} />
+                  <p class="meta" id={`link-${i}-len`}>{plural(s, 'linkLength', link.url.length, lang)}</p>
+                  <p class="link-card__actions">
+                    <button type="button" class="button button--small" aria-describedby={`link-${i}`} onClick={() => copy(i, link.url)}>{s.copy}</button>
+                    <span role="status">{copied?.index === i ? (copied.ok ? s.copied : s.copyFailed) : ''}</span>
+                  </p>
+                  <svg class="qr" viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={fill(s.qr, { name: link.name ?? s.linkEveryone })} shape-rendering="crispEdges">
+                    <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
+                    <path d={qr.path} fill="#000" />
+                  </svg>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * The trainer's results: paste or open reports (several at once), see one sortable table per
+ * assignment (trainees × assigned lessons, with scores, due-date state and totals), export CSV.
+ * Reports are kept in this browser as their codes; decoding and the table are src/lib functions.
+ */
+import { useStore } from '@nanostores/preact';
+import { useEffect, useState } from 'preact/hooks';
+import { decodeReport, type CodeError, type Report } from '../lib/assignment';
+import { fill, plural } from '../lib/format';
+import { addReports, localDay, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
+import type { Outline } from '../server/training';
+import { reports } from '../stores/training';
+import { downloadText, formatDate, formatDue } from './shared';
+
+interface Props {
+  lang: string;
+  outline: Outline;
+  s: Record<string, string>;
+  e: Record<string, string>;
+}
+
+type Decoded = { entry: StoredReport; report: Report };
+type Feedback = { summary?: string; refused: string[] } | null;
+
+export default function TrainerResults({ lang, outline, s, e }: Props) {
+  const stored = useStore(reports.$list);
+  const status = useStore(reports.$status);
+  const saved = useStore(reports.$saved);
+  const [decoded, setDecoded] = useState<{ ok: Decoded[]; unreadable: number }>({ ok: [], unreadable: 0 });
+  const [pasted, setPasted] = useState('');
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [removedMessage, setRemovedMessage] = useState(false);
+
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
+  const known = { ...course, exercises: outline.exercises.map((x) => x.id) };
+  const errorText = (error: CodeError) => (error === 'wrong-kind' ? e['wrong-kind-report'] : e[error]);
+
+  // Stored codes are decoded again on every change: nothing is shown that the course cannot check.
+  useEffect(() => {
+    let current = true;
+    Promise.all(stored.map(async (entry) => ({ entry, result: await decodeReport(entry.code, known) }))).then((all) => {
+      if (!current) return;
+      const ok = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
+      setDecoded({ ok, unreadable: all.length - ok.length });
+    });
+    return () => { current = false; };
+  }, [stored]);
+
+  async function addCodes(text: string) {
+    const lines = text.split(/\s+/).filter(Boolean);
+    if (lines.length === 0) {
+      setFeedback({ refused: [e.empty] });
+      return false;
+    }
+    const good: { code: string; report: Report }[] = [];
+    const refused: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      const result = await decodeReport(line, known);
+      if (result.ok) good.push({ code: line.replace(/^.*#/s, ''), report: result.value });
+      else refused.push(fill(s.refused, { line: i + 1, message: errorText(result.error) }));
+    }
+    // Merge against the freshest stored list; unreadable stored entries are kept as they are.
+    const current = await Promise.all(reports.$list.get().map(async (entry) => ({ entry, result: await decodeReport(entry.code, known) })));
+    const readable = current.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
+    const keep = current.filter((x) => !x.result.ok).map((x) => x.entry);
+    const merged = addReports(readable, good, Date.now());
+    if (merged.added + merged.updated > 0) reports.update(() => [...merged.list.map((x) => x.entry), ...keep]);
+    setFeedback({
+      summary: good.length ? fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : undefined,
+      refused: refused.length && !good.length ? [...refused, e.nothingChanged] : refused,
+    });
+    setRemovedMessage(false);
+    return refused.length === 0;
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (await addCodes(pasted)) setPasted('');
+  }
+
+  useEffect(() => {
+    reports.start();
+    const fromHash = async () => {
+      if (!/^#[ar]\d/.test(location.hash)) return;
+      await addCodes(location.hash);
+      history.replaceState(null, '', location.pathname + location.search);
+    };
+    fromHash();
+    addEventListener('hashchange', fromHash);
+    return () => removeEventListener('hashchange', fromHash);
+  }, []);
+
+  function removeAll() {
+    reports.update(() => []);
+    setConfirming(false);
+    setFeedback(null);
+    setRemovedMessage(true);
+  }
+
+  const tables = resultTables(decoded.ok.map((x) => x.report), course, new Date());
+
+  return (
+    <div class="trainer-results">
+      <p class="meta"><strong>{s.honest}</strong></p>
+      <form onSubmit={submit}>
+        <p class="field">
+          <label for="reports-input">{s.pasteLabel}</label>
+          <textarea id="reports-input" rows={5} spellcheck={false} autoComplete="off" value={pasted} onInput={(ev) => setPasted((ev.currentTarget as HTMLTextAreaElement).value)} />
+        </p>
+        <p><button type="submit" class="button">{s.add}</button></p>
+      </form>
+      <div role="status" aria-live="polite">
+        {feedback?.summary && <p class="message message--ok">{feedback.summary}</p>}
+        {removedMessage && <p class="message message--ok">{s.removed}</p>}
+      </div>
+      <div role="alert">
+        {feedback && feedback.refused.length > 0 && (
+          <div class="message message--error" data-testid="refused">
+            <ul>{feedback.refused.map((r) => <li key={r}>{r}</li>)}</ul>
+          </div>
+        )}
+      </div>
+      {(status === 'repaired' || status === 'corrupt') && <p class="message message--error">{s.listRepaired}</p>}
+      {!saved && <p class="message message--error">{s.notSaved}</p>}
+      {decoded.unreadable > 0 && <p class="message message--error">{plural(s, 'unreadable', decoded.unreadable, lang)}</p>}
+
+      {tables.length === 0 && <p>{s.empty}</p>}
+      {tables.map((table) => <ResultsTable key={table.scope.id} table={table} lang={lang} outline={outline} s={s} />)}
+
+      {stored.length > 0 && (!confirming ? (
+        <p><button type="button" class="button button--quiet" onClick={() => setConfirming(true)}>{s.removeAll}</button></p>
+      ) : (
+        <div class="reset-confirm" role="alertdialog" aria-labelledby="remove-all-warning">
+          <p id="remove-all-warning">{s.removeConfirm}</p>
+          <p class="button-row">
+            <button type="button" class="button button--danger" onClick={removeAll}>{s.removeYes}</button>
+            <button type="button" class="button button--quiet" onClick={() => setConfirming(false)}>{s.cancel}</button>
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const COLUMNS: SortKey[] = ['name', 'read', 'average', 'state', 'at'];
+const COLUMN_LABEL: Record<SortKey, string> = { name: 'colTrainee', read: 'colRead', average: 'colAverage', state: 'colState', at: 'colReported' };
+
+function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: string; outline: Outline; s: Record<string, string> }) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const lesson = (id: string) => lessons.find((l) => l.id === id)!;
+  const exercise = (id: string) => outline.exercises.find((x) => x.id === id)!;
+  const rows = sortRows(table.rows, sort.key, sort.direction, lang);
+  const pct = (v?: number) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
+  const id = `t-${table.scope.id}`;
+  const exercisesInScope = outline.exercises.filter((x) => table.lessons.includes(x.lesson));
+
+  function sortBy(key: SortKey) {
+    setSort((cur) => ({ key, direction: cur.key === key && cur.direction === 'ascending' ? 'descending' : 'ascending' }));
+  }
+
+  function header(key: SortKey) {
+    const label = s[COLUMN_LABEL[key]];
+    return (
+      <th scope="col" aria-sort={sort.key === key ? sort.direction : undefined} key={key}>
+        <button type="button" class="sort-button" onClick={() => sortBy(key)} aria-label={fill(s.sortBy, { column: label })}>
+          {label}<span aria-hidden="true" class="sort-mark">{sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        </button>
+      </th>
+    );
+  }
+
+  function csv() {
+    const head = [s.colTrainee, ...table.lessons.map((l) => fill(s.csvReadOn, { title: `${lesson(l).number} ${lesson(l).title}` })),
+      ...exercisesInScope.flatMap((x) => [fill(s.csvBest, { title: x.title }), fill(s.csvAttempts, { title: x.title })]),
+      s.colRead, s.colAverage, s.colState, s.colReported];
+    const body = rows.map((r): (string | number)[] => [
+      r.name,
+      ...r.cells.map((c) => (c.read ? localDay(c.read) : '')),
+      ...exercisesInScope.flatMap((x): (string | number)[] => {
+        const ex = r.cells.flatMap((c) => c.exercises).find((y) => y.id === x.id);
+        return ex ? [Math.round(ex.best * 100), ex.attempts] : ['', ''];
+      }),
+      `${r.read}/${r.total}`,
+      r.average === undefined ? '' : Math.round(r.average * 100),
+      s[`state-${r.state}`],
+      new Date(r.at).toISOString(),
+    ]);
+    const slug = table.scope.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'results';
+    downloadText(`${slug}-${table.scope.id}.csv`, toCsv([head, ...body]), 'text/csv;charset=utf-8');
+  }
+
+  return (
+    <section class="results-assignment" aria-labelledby={id} data-assignment={table.scope.id}>
+      <h2 id={id}>{table.scope.title}</h2>
+      <p class="meta">
+        {table.scope.due ? fill(s.due, { date: formatDue(table.scope.due, lang) }) : s.noDue} · {plural(s, 'trainees', rows.length, lang)}
+      </p>
+      <div class="table-scroll" role="region" aria-label={fill(s.tableLabel, { title: table.scope.title })} tabIndex={0}>
+        <table class="results-table">
+          <thead>
+            <tr>
+              {header('name')}
+              {table.lessons.map((l) => <th scope="col" key={l} class="results-table__lesson">{lesson(l).number} {lesson(l).title}</th>)}
+              {COLUMNS.slice(1).map(header)}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name} data-trainee={r.name} data-state={r.state}>
+                <th scope="row">{r.name}</th>
+                {r.cells.map((c) => (
+                  <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
+                    {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{s.notRead}</span>}
+                    {c.exercises.map((x) => (
+                      <span class="results-score" key={x.id}>{fill(s.exerciseScore, { title: exercise(x.id).title, best: pct(x.best), attempts: x.attempts })}</span>
+                    ))}
+                  </td>
+                ))}
+                <td data-col="read">{fill(s.readCount, { read: r.read, total: r.total })}</td>
+                <td data-col="average">{pct(r.average)}</td>
+                <td data-col="state" class={`due-state due-state--${r.state}`}>{s[`state-${r.state}`]}</td>
+                <td data-col="at">{formatDate(r.at, lang, true)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}<span class="visually-hidden">: {table.scope.title}</span></button></p>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+/** Browser chores the trainer and "My training" islands share. */
+
+/** Copies text; false when the browser refuses (no permission, insecure context), so the page can say so. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Saves text as a file. Kept as a Blob (not a data: URL), so large CSVs work too. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** A due date ('YYYY-MM-DD') as the reader writes dates; the date itself, in no time zone. */
+export const formatDue = (due: string, lang: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
+
+export const formatDate = (ms: number, lang: string, withTime = false) =>
+  new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(ms));

@@ -1,0 +1,226 @@
+/**
+ * "My training" and the trainer's results, as pure functions: the lists kept in the browser (with
+ * their validation), what a report contains, due-date states, the results table, and its CSV.
+ * The stores (src/stores/training.ts) persist; the islands render. Codes stay the source of truth:
+ * lists keep the codes as received and decode them when shown, so nothing is stored that was not
+ * checked, and an entry the course can no longer read is shown and removable, never silently lost.
+ */
+import { assignedLessons, daysLeft, type Assignment, type Report, type ReportScope } from './assignment';
+import type { Progress } from './progress';
+
+export const MAX_HELD = 100;
+export const MAX_REPORTS = 2000;
+
+export interface HeldAssignment {
+  /** The assignment code, exactly as in the link */
+  code: string;
+  /** When it was added (ms) */
+  added: number;
+  /** The name the trainee typed for reports, when the link had none */
+  name?: string;
+}
+
+export interface StoredReport {
+  code: string;
+  added: number;
+}
+
+export type ListStatus = 'ok' | 'empty' | 'repaired' | 'corrupt';
+
+const CODE = /^[ar]\d{1,3}\.[A-Za-z0-9_-]+\.[0-9a-z]{1,7}$/;
+
+/**
+ * Reads a stored list. Entries that are not even shaped like a code are dropped ('repaired': the
+ * caller keeps the raw value aside first); a value that is not a list at all is 'corrupt'.
+ */
+export function parseList<T extends { code: string; added: number }>(raw: string | null, kind: 'a' | 'r', max: number): { list: T[]; status: ListStatus } {
+  if (raw === null || raw === '') return { list: [], status: 'empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { list: [], status: 'corrupt' };
+  }
+  if (!Array.isArray(data)) return { list: [], status: 'corrupt' };
+  const list = data.filter(
+    (e): e is T => typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code[0] === kind && CODE.test(e.code)
+      && typeof e.added === 'number' && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60)),
+  ).slice(0, max);
+  return { list, status: list.length === data.length ? 'ok' : 'repaired' };
+}
+
+/** One entry per assignment and trainee: opening the same link twice does not add it twice. */
+export const heldKey = (a: Pick<Assignment, 'id' | 'trainee'>) => `${a.id}:${a.trainee ?? ''}`;
+
+// ---------------------------------------------------------------------------------------------
+// Due dates.
+
+export type DueState =
+  | { kind: 'none' }
+  | { kind: 'left'; days: number }
+  | { kind: 'today' }
+  | { kind: 'overdue'; days: number };
+
+export function dueState(due: string | undefined, today: Date): DueState {
+  if (!due) return { kind: 'none' };
+  const days = daysLeft(due, today);
+  return days > 0 ? { kind: 'left', days } : days === 0 ? { kind: 'today' } : { kind: 'overdue', days: -days };
+}
+
+/** 'YYYY-MM-DD' of a time in the browser's own time zone (what "on the due date" means to a person). */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The trainee's side.
+
+export interface CourseIndex {
+  modules: readonly string[];
+  lessons: readonly string[];
+  /** Every exercise with the lesson it belongs to */
+  exercises: readonly { id: string; lesson: string }[];
+}
+
+/** Lessons read of those assigned. */
+export function assignmentProgress(a: Assignment, progress: Progress, course: CourseIndex): { read: number; total: number } {
+  const lessons = assignedLessons(a, course);
+  return { read: lessons.filter((l) => progress.lessons[l]?.read).length, total: lessons.length };
+}
+
+/** What the trainee's browser recorded for this assignment: assigned lessons and their exercises only. */
+export function buildReport(a: Assignment, progress: Progress, course: CourseIndex, name: string, now: number): Report {
+  const lessons = assignedLessons(a, course);
+  const scope: ReportScope = { id: a.id, title: a.title, modules: a.modules, lessons: a.lessons };
+  if (a.due) scope.due = a.due;
+  return {
+    assignment: scope,
+    name,
+    at: now,
+    read: lessons.filter((l) => progress.lessons[l]?.read).map((l) => ({ lesson: l, at: progress.lessons[l].read! })),
+    exercises: course.exercises
+      .filter((e) => lessons.includes(e.lesson) && progress.exercises[e.id]?.best !== undefined)
+      .map((e) => {
+        const ep = progress.exercises[e.id];
+        return { id: e.id, best: ep.best!, latest: ep.latest ?? ep.best!, attempts: ep.attempts };
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The trainer's side.
+
+/** The same trainee's name however it was typed: case, spaces and Unicode form do not matter. */
+const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;
+
+/**
+ * Adds decoded reports to the stored ones. A newer report from the same trainee for the same
+ * assignment replaces the older; an older or identical one changes nothing.
+ */
+export function addReports(
+  stored: { entry: StoredReport; report: Report }[],
+  incoming: { code: string; report: Report }[],
+  now: number,
+): { list: { entry: StoredReport; report: Report }[]; added: number; updated: number; unchanged: number } {
+  const list = [...stored];
+  let added = 0, updated = 0, unchanged = 0;
+  for (const item of incoming) {
+    const i = list.findIndex((x) => reportKey(x.report) === reportKey(item.report));
+    if (i === -1) {
+      list.push({ entry: { code: item.code, added: now }, report: item.report });
+      added++;
+    } else if (item.report.at > list[i].report.at) {
+      list[i] = { entry: { code: item.code, added: now }, report: item.report };
+      updated++;
+    } else unchanged++;
+  }
+  return { list, added, updated, unchanged };
+}
+
+export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress';
+
+export interface ResultCell {
+  lesson: string;
+  /** When it was read, if it was */
+  read?: number;
+  /** The lesson's exercises this trainee tried */
+  exercises: Report['exercises'];
+}
+
+export interface ResultRow {
+  name: string;
+  /** When the report was made */
+  at: number;
+  cells: ResultCell[];
+  read: number;
+  total: number;
+  /** Average best score over the assigned exercises tried (0–1) */
+  average?: number;
+  state: RowState;
+  /** Days left (positive) or overdue (negative), when there is a due date */
+  days?: number;
+}
+
+export interface ResultTable {
+  scope: ReportScope;
+  lessons: string[];
+  rows: ResultRow[];
+}
+
+/** One table per assignment: its trainees × its lessons, with status, scores, due state and totals. */
+export function resultTables(reports: readonly Report[], course: CourseIndex, today: Date): ResultTable[] {
+  const byAssignment = new Map<string, Report[]>();
+  for (const r of reports) byAssignment.set(r.assignment.id, [...(byAssignment.get(r.assignment.id) ?? []), r]);
+  return [...byAssignment.values()].map((group) => {
+    // The newest report's copy of the assignment speaks for all (they come from one link).
+    const scope = group.reduce((a, b) => (b.at > a.at ? b : a)).assignment;
+    const lessons = assignedLessons({ ...scope }, course);
+    const rows = group.map((r): ResultRow => {
+      const cells = lessons.map((lesson) => ({
+        lesson,
+        read: r.read.find((x) => x.lesson === lesson)?.at,
+        exercises: r.exercises.filter((e) => course.exercises.some((x) => x.id === e.id && x.lesson === lesson)),
+      }));
+      const read = cells.filter((c) => c.read).length;
+      const tried = cells.flatMap((c) => c.exercises);
+      const average = tried.length ? tried.reduce((sum, e) => sum + e.best, 0) / tried.length : undefined;
+      const days = scope.due ? daysLeft(scope.due, today) : undefined;
+      let state: RowState;
+      if (read === lessons.length) {
+        const finished = Math.max(...cells.map((c) => c.read!));
+        state = !scope.due ? 'done' : localDay(finished) <= scope.due ? 'on-time' : 'late';
+      } else state = days !== undefined && days < 0 ? 'overdue' : 'in-progress';
+      return { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
+    });
+    return { scope, lessons, rows: sortRows(rows, 'name', 'ascending') };
+  });
+}
+
+export type SortKey = 'name' | 'read' | 'average' | 'state' | 'at';
+const STATE_ORDER: RowState[] = ['overdue', 'late', 'in-progress', 'on-time', 'done'];
+
+export function sortRows(rows: readonly ResultRow[], key: SortKey, direction: 'ascending' | 'descending', locale = 'en'): ResultRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const value = (r: ResultRow) => (key === 'read' ? r.read : key === 'average' ? r.average ?? -1 : key === 'state' ? STATE_ORDER.indexOf(r.state) : r.at);
+  const sorted = [...rows].sort((a, b) => (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name));
+  return direction === 'ascending' ? sorted : sorted.reverse();
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV.
+
+/**
+ * CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel reads Chinese and Latvian names),
+ * CRLF lines, quoted fields. A cell starting with = + - @ is prefixed with ' so a name from a
+ * report cannot become a spreadsheet formula.
+ */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const cell = (v: string | number) => {
+    let text = String(v);
+    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n']/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return '\ufeff' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import jsQR from 'jsqr';
+import { encode } from 'uqr';
+import type { Assignment, Report } from '../../src/lib/assignment';
+import { emptyProgress, type Progress } from '../../src/lib/progress';
+import { qrPath } from '../../src/lib/qr';
+import {
+  addReports, assignmentProgress, buildReport, dueState, heldKey, parseList, resultTables, sortRows, toCsv, type CourseIndex,
+} from '../../src/lib/training';
+
+const course: CourseIndex = {
+  modules: ['sales-and-service', 'relationship-types'],
+  lessons: ['sales-and-service/what-sales-is', 'sales-and-service/what-service-is', 'sales-and-service/sales-vs-service', 'relationship-types/four-types', 'relationship-types/choosing-the-level'],
+  exercises: [
+    { id: 'sales-or-service-sort', lesson: 'sales-and-service/sales-vs-service' },
+    { id: 'relationship-scenarios', lesson: 'relationship-types/four-types' },
+  ],
+};
+const day = (d: number, h = 10) => new Date(2026, 10, d, h).getTime();
+const assignment: Assignment = { id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'], trainee: 'Anna' };
+
+function progressWith(read: string[], exercises: Record<string, [number, number]> = {}): Progress {
+  const p = emptyProgress();
+  for (const l of read) p.lessons[l] = { opened: day(1), read: day(18) };
+  for (const [id, [best, attempts]] of Object.entries(exercises)) p.exercises[id] = { attempts, best, latest: best, answers: {}, updated: day(18) };
+  return p;
+}
+
+describe('My training', () => {
+  it('counts lessons read of those assigned, whole modules and single lessons together', () => {
+    const p = progressWith(['relationship-types/four-types', 'sales-and-service/what-sales-is']);
+    expect(assignmentProgress(assignment, p, course)).toEqual({ read: 1, total: 3 });
+  });
+
+  it('reports only the assigned lessons and their exercises, with the name given', () => {
+    const p = progressWith(['relationship-types/four-types', 'sales-and-service/what-sales-is'], { 'relationship-scenarios': [0.8, 2], 'sales-or-service-sort': [0.5, 1] });
+    const p2 = { ...p, exercises: { ...p.exercises, 'not-started': { attempts: 0, answers: {}, updated: 1 } } };
+    const r = buildReport(assignment, p2, course, 'Anna', day(24));
+    expect(r.assignment).toEqual({ id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] });
+    expect(r.read).toEqual([{ lesson: 'relationship-types/four-types', at: day(18) }]);
+    expect(r.exercises).toEqual([
+      { id: 'sales-or-service-sort', best: 0.5, latest: 0.5, attempts: 1 },
+      { id: 'relationship-scenarios', best: 0.8, latest: 0.8, attempts: 2 },
+    ]);
+  });
+
+  it('tells days left, due today and overdue', () => {
+    expect(dueState(undefined, new Date(2026, 10, 24))).toEqual({ kind: 'none' });
+    expect(dueState('2026-11-25', new Date(2026, 10, 24))).toEqual({ kind: 'left', days: 1 });
+    expect(dueState('2026-11-24', new Date(2026, 10, 24, 23))).toEqual({ kind: 'today' });
+    expect(dueState('2026-11-20', new Date(2026, 10, 24))).toEqual({ kind: 'overdue', days: 4 });
+  });
+
+  it('keys held assignments by assignment and trainee, so the same link is held once', () => {
+    expect(heldKey(assignment)).toBe(heldKey({ ...assignment }));
+    expect(heldKey(assignment)).not.toBe(heldKey({ ...assignment, trainee: 'Juris' }));
+  });
+
+  it('reads stored lists: drops what is not a code, refuses what is not a list', () => {
+    const good = { code: 'a1.eyJ9.abc', added: 1 };
+    expect(parseList(null, 'a', 10)).toEqual({ list: [], status: 'empty' });
+    expect(parseList(JSON.stringify([good]), 'a', 10)).toEqual({ list: [good], status: 'ok' });
+    expect(parseList(JSON.stringify([good, { code: '<script>', added: 1 }, 42, { code: 'r1.eyJ9.abc', added: 1 }]), 'a', 10)).toEqual({ list: [good], status: 'repaired' });
+    expect(parseList('{"not":"a list"}', 'a', 10).status).toBe('corrupt');
+    expect(parseList('{broken', 'a', 10).status).toBe('corrupt');
+  });
+});
+
+describe('results', () => {
+  const scope = { id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] };
+  const report = (name: string, read: [string, number][], at = day(24), exercises: Report['exercises'] = []): Report =>
+    ({ assignment: scope, name, at, read: read.map(([lesson, t]) => ({ lesson, at: t })), exercises });
+  const all: [string, number][] = [['sales-and-service/sales-vs-service', day(15)], ['relationship-types/four-types', day(16)], ['relationship-types/choosing-the-level', day(19)]];
+
+  it('keeps one report per trainee and assignment: a newer one replaces, an older one changes nothing', () => {
+    const first = addReports([], [{ code: 'r1.a.b', report: report('Anna', [], day(20)) }], 1);
+    expect(first).toMatchObject({ added: 1, updated: 0 });
+    const newer = addReports(first.list, [{ code: 'r1.c.d', report: report('  anna ', all, day(22)) }], 2);
+    expect(newer).toMatchObject({ added: 0, updated: 1 });
+    expect(newer.list).toHaveLength(1);
+    expect(newer.list[0].entry.code).toBe('r1.c.d');
+    const older = addReports(newer.list, [{ code: 'r1.e.f', report: report('Anna', [], day(21)) }], 3);
+    expect(older).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(older.list[0].entry.code).toBe('r1.c.d');
+  });
+
+  it('builds trainees × assigned lessons with status, scores, due state and totals', () => {
+    const [table] = resultTables([
+      report('Juris', all.slice(0, 1), day(24), [{ id: 'sales-or-service-sort', best: 0.9, latest: 0.9, attempts: 3 }, { id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 }]),
+      report('Anna', all),
+      report('Bo', all.map(([l]) => [l, day(21)])),
+    ], course, new Date(2026, 10, 24));
+    expect(table.lessons).toEqual(['sales-and-service/sales-vs-service', 'relationship-types/four-types', 'relationship-types/choosing-the-level']);
+    expect(table.rows.map((r) => [r.name, r.read, r.total, r.state])).toEqual([
+      ['Anna', 3, 3, 'on-time'], ['Bo', 3, 3, 'late'], ['Juris', 1, 3, 'overdue'],
+    ]);
+    const juris = table.rows[2];
+    expect(juris.average).toBeCloseTo(0.7);
+    expect(juris.cells[1].exercises).toEqual([{ id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 }]);
+    expect(juris.days).toBe(-4);
+  });
+
+  it('sorts by any column, both ways, names in the reader’s alphabet', () => {
+    const [table] = resultTables([report('Ēriks', all.slice(0, 2)), report('Anna', all), report('Zane', [])], course, new Date(2026, 10, 10));
+    expect(sortRows(table.rows, 'name', 'ascending', 'lv').map((r) => r.name)).toEqual(['Anna', 'Ēriks', 'Zane']);
+    expect(sortRows(table.rows, 'read', 'descending').map((r) => r.read)).toEqual([3, 2, 0]);
+    expect(sortRows(table.rows, 'state', 'ascending').map((r) => r.state)).toEqual(['in-progress', 'in-progress', 'on-time']);
+  });
+});
+
+describe('CSV', () => {
+  it('starts with a byte-order mark, quotes what needs it, and defuses formulas', () => {
+    const csv = toCsv([['Name', 'Link'], ['Bērziņa, Anna', 'say "hi"'], ['王小明', '=HYPERLINK("http://x")'], ['-1', 42]]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')).toEqual(['Name,Link', '"Bērziņa, Anna","say ""hi"""', `王小明,"'=HYPERLINK(""http://x"")"`, `"'-1",42`, '']);
+  });
+});
+
+describe('QR codes', () => {
+  it('of a four-module assignment link scan back to the same link', () => {
+    const url = 'https://training.example.com/lv/my-training/#a1.eyJpIjoiazN2OXgyYWIiLCJ0IjoiUmVsYXRpb25zaGlwIHNlbGxpbmc6IHRoZSB3aG9sZSBjb3Vyc2UiLCJtIjpbInNhbGVzLWFuZC1zZXJ2aWNlIiwicmVsYXRpb25zaGlwLXNlbGxpbmciLCJyZWxhdGlvbnNoaXAtdHlwZXMiLCJsaXN0ZW5pbmctYW5kLWNvbW11bmljYXRpbmciXSwibCI6W10sImQiOiIyMDI2LTEyLTE1In0.1kz3q7x';
+    const { size, path } = qrPath(url);
+    // Paint the SVG path's runs into pixels (4 per module, a 4-module quiet zone) and decode them.
+    const scale = 4, quiet = 4, width = (size + 2 * quiet) * scale;
+    const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+    for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+      const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      for (let py = (y + quiet) * scale; py < (y + quiet + 1) * scale; py++) {
+        for (let px = (x + quiet) * scale; px < (x + quiet + w) * scale; px++) pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      }
+    }
+    expect(jsQR(pixels, width, width)?.data).toBe(url);
+    // A phone reads this easily from a screen: version 13 or lower (at most 69 modules a side).
+    expect(size).toBeLessThanOrEqual(69);
+    expect(encode(url, { ecc: 'M' }).version).toBeLessThanOrEqual(13);
+  });
+});
