@@ -1,0 +1,368 @@
+/**
+ * Trainer → trainee → trainer, with no server: assignment links, "My training", reports, results.
+ * Every on-screen word comes from the UI strings the site is built from.
+ */
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
+import { forge, forgeReport, hostileAssignments, hostileReports } from '../fixtures/hostile-codes';
+import { UI } from './site';
+
+const HELD = 'sales-course:training';
+const REPORTS = 'sales-course:reports';
+const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
+const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
+const isoDay = (offset: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** Fails on any dialog (a script from a link ran) and collects console errors and page errors. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  return problems;
+}
+
+async function axe(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+async function csvOf(page: Page, click: () => Promise<void>): Promise<string> {
+  const download = page.waitForEvent('download');
+  await click();
+  const file = await (await download).path();
+  return readFileSync(file, 'utf8');
+}
+
+test('the whole loop: a Latvian trainer assigns two trainees, one works in English and Chinese, the trainer reads the reports', async ({ page, browser }) => {
+  const problems = watch(page);
+  const LV = UI.lv, EN = UI.en, ZH = UI.zh;
+  // The trainer, in Latvian.
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await page.locator('[data-module="relationship-types"]').check();
+  await page.locator('[data-lesson="sales-and-service/what-sales-is"]').check();
+  await expect(page.locator('#total-time')).toContainText(fillIn(LV.trainer.total_other, { count: 3, minutes: '' }).split('·')[0].trim());
+  await page.getByLabel(LV.trainer.assignmentTitle).fill('Attiecību pārdošana — 关系销售');
+  await page.getByLabel(LV.trainer.dueDate).fill(isoDay(7));
+  await page.getByLabel(LV.trainer.note).fill('Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>');
+  await page.getByLabel(LV.trainer.trainees).fill('Anna Bērziņa\n王小明\n');
+  await page.getByRole('button', { name: LV.trainer.create }).click();
+
+  const cards = page.locator('.link-card');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(1).getByRole('heading')).toHaveText(fillIn(LV.trainer.linkFor, { name: 'Anna Bērziņa' }));
+  await expect(cards.nth(1).getByRole('img', { name: fillIn(LV.trainer.qr, { name: 'Anna Bērziņa' }) })).toBeVisible();
+  const annaLink = await cards.nth(1).locator('textarea').inputValue();
+  const xiaomingLink = await cards.nth(2).locator('textarea').inputValue();
+  expect(annaLink).toMatch(/\/my-training\/#a1\./);
+  expect(annaLink.length).toBeLessThan(400);
+
+  const csv = await csvOf(page, () => page.getByRole('button', { name: LV.trainer.csv }).click());
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe(`${LV.trainer.csvName},${LV.trainer.csvLink}`);
+  expect(lines.slice(1)).toEqual([`${LV.trainer.linkEveryone},${await cards.nth(0).locator('textarea').inputValue()}`, `Anna Bērziņa,${annaLink}`, `王小明,${xiaomingLink}`]);
+
+  // Anna opens her link; the learner's-choice link opens My training in her browser's language (English here).
+  const anna = await browser.newContext();
+  const annaPage = await anna.newPage();
+  const annaProblems = watch(annaPage);
+  await annaPage.goto(annaLink);
+  await expect(annaPage).toHaveURL(/\/en\/my-training\/#a1\./);
+  await hydrated(annaPage);
+  const preview = annaPage.getByTestId('assignment-preview');
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(`${EN.training.previewHeading}: Attiecību pārdošana — 关系销售`);
+  await expect(preview).toContainText(fillIn(EN.training.previewFor, { name: 'Anna Bērziņa' }));
+  // The note is text: its markup shows as typed and nothing in it is a link.
+  await expect(preview.locator('.assignment-note__text')).toHaveText('Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>');
+  await expect(preview.locator('.assignment-note b, .assignment-note a')).toHaveCount(0);
+  await expect(preview.getByRole('listitem')).toHaveCount(6); // 3 facts, 3 lessons
+  await annaPage.getByRole('button', { name: EN.training.add }).click();
+  await expect(annaPage.getByText(fillIn(EN.training.added, { title: 'Attiecību pārdošana — 关系销售' }))).toBeVisible();
+  await expect(annaPage).toHaveURL(/\/en\/my-training\/$/);
+  const card = annaPage.locator('.held-assignment');
+  await expect(card).toHaveCount(1);
+  await expect(card.getByTestId('due-state')).toHaveText(fillIn(EN.training.daysLeft_other, { count: 7 }));
+
+  // The same link again: not added twice.
+  await annaPage.goto(annaLink);
+  await expect(annaPage.getByText(fillIn(EN.training.alreadyHeld, { title: 'Attiecību pārdošana — 关系销售' }))).toBeVisible();
+  await expect(annaPage.locator('.held-assignment')).toHaveCount(1);
+  expect(JSON.parse((await annaPage.evaluate((k) => localStorage.getItem(k), HELD))!)).toHaveLength(1);
+
+  // She reads the first lesson from her list and tries the relationship-type exercise.
+  await card.getByRole('link', { name: fillIn(EN.training.startLabel, { action: EN.training.start, lesson: 'What sales is' }) }).click();
+  await expect(annaPage).toHaveURL(/\/en\/sales-and-service\/what-sales-is\/$/);
+  await annaPage.getByRole('button', { name: EN.progress.markRead }).click();
+  await annaPage.goto('/en/relationship-types/choosing-the-level/');
+  const exercise = annaPage.locator('[data-exercise-id="relationship-scenarios"]');
+  await exercise.scrollIntoViewIfNeeded();
+  await expect(exercise.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
+  const ladder = EN.diagram.ladder;
+  const typeName = (k: string) => ({ 'buyer-seller': ladder.buyerSeller, 'preferred-supplier': ladder.preferred, partnership: ladder.partnership, 'strategic-alliance': ladder.alliance })[k]!;
+  const answer = async (option: string) => {
+    await exercise.locator('.quiz__options').getByRole('button', { name: option, exact: true }).click();
+    await exercise.locator('.feedback').getByRole('button').click();
+  };
+  for (const item of parse(readFileSync('content/exercises/en/relationship-scenarios.yaml', 'utf8')).items) {
+    await answer(typeName(item.current));
+    await answer(typeName(item.worth));
+    await answer(item.reasons.find((r: { correct: boolean }) => r.correct).text);
+  }
+  await expect(exercise.getByTestId('quiz-results')).toContainText(EN.quiz.score.replace('{score}', '100'));
+
+  // In Chinese, the same list with her progress; she makes the report there.
+  await annaPage.goto('/zh/my-training/');
+  await hydrated(annaPage);
+  const zhCard = annaPage.locator('.held-assignment');
+  await expect(zhCard.locator('tr[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute('data-status', 'read');
+  await expect(zhCard.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-status', 'none');
+  await expect(zhCard.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-status', 'opened');
+  await expect(zhCard).toContainText(fillIn(ZH.training.progress, { read: 1, total: 3 }));
+  await zhCard.getByText(ZH.training.reportHeading).click();
+  await expect(zhCard).toContainText(ZH.training.reportHonest);
+  await expect(zhCard).toContainText(fillIn(ZH.training.reportNameFixed, { name: 'Anna Bērziņa' }));
+  await zhCard.getByRole('button', { name: ZH.training.makeReport }).click();
+  const reportLink = await zhCard.getByLabel(ZH.training.reportLink).inputValue();
+  expect(reportLink).toMatch(/\/zh\/trainer\/results\/#r1\./);
+  expect(annaProblems).toEqual([]);
+
+  // 王小明 opens his link in Chinese but does nothing yet; his report goes back as a code.
+  const xm = await browser.newContext({ locale: 'zh-CN' });
+  const xmPage = await xm.newPage();
+  await xmPage.goto(xiaomingLink);
+  await expect(xmPage).toHaveURL(/\/zh\/my-training\/#a1\./);
+  await hydrated(xmPage);
+  await xmPage.getByRole('button', { name: ZH.training.add }).click();
+  await xmPage.getByText(ZH.training.reportHeading).click();
+  await xmPage.getByRole('button', { name: ZH.training.makeReport }).click();
+  const xmCode = await xmPage.getByLabel(ZH.training.reportCode).inputValue();
+  expect(xmCode).toMatch(/^r1\./);
+
+  // The trainer pastes both, with one damaged line, in Latvian.
+  await page.goto('/lv/trainer/results/');
+  await hydrated(page);
+  await page.getByLabel(LV.results.pasteLabel).fill(`${reportLink}\n${xmCode.slice(0, -4)}\n${xmCode}`);
+  await page.getByRole('button', { name: LV.results.add }).click();
+  await expect(page.getByText(fillIn(LV.results.addedCount, { added: 2, updated: 0, unchanged: 0 }))).toBeVisible();
+  await expect(page.getByTestId('refused')).toHaveText(fillIn(LV.results.refused, { line: 2, message: LV.codeError['bad-checksum'] }));
+  const table = page.locator('.results-table');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  const annaRow = table.locator('tr[data-trainee="Anna Bērziņa"]');
+  await expect(annaRow.locator('td[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute('data-read', 'yes');
+  await expect(annaRow.locator('td[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-read', 'no');
+  await expect(annaRow.locator('td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 1, total: 3 }));
+  await expect(annaRow.locator('td[data-col="state"]')).toHaveText(LV.results['state-in-progress']);
+  const scenarios = parse(readFileSync('content/exercises/lv/relationship-scenarios.yaml', 'utf8')).title;
+  await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(fillIn(LV.results.exerciseScore, { title: scenarios, best: '100%', attempts: 1 }));
+  await expect(annaRow.locator('td[data-col="average"]')).toHaveText('100%');
+  await expect(table.locator('tr[data-trainee="王小明"] td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 0, total: 3 }));
+
+  // Sorting by lessons read, descending puts Anna first; then by name.
+  await page.getByRole('button', { name: fillIn(LV.results.sortBy, { column: LV.results.colRead }) }).click();
+  await page.getByRole('button', { name: fillIn(LV.results.sortBy, { column: LV.results.colRead }) }).click();
+  await expect(table.locator('thead th[aria-sort="descending"]')).toHaveCount(1);
+  await expect(table.locator('tbody tr').first()).toHaveAttribute('data-trainee', 'Anna Bērziņa');
+
+  const results = await csvOf(page, () => page.getByRole('button', { name: new RegExp(`^${LV.results.csv}`) }).click());
+  expect(results.charCodeAt(0)).toBe(0xfeff);
+  const rows = results.slice(1).trim().split('\r\n');
+  expect(rows).toHaveLength(3);
+  expect(rows[0].startsWith(`${LV.results.colTrainee},`)).toBe(true);
+  expect(rows[1]).toMatch(new RegExp(`^Anna Bērziņa,\\d{4}-\\d{2}-\\d{2},,,`));
+  expect(rows[1]).toContain(`,100,1,1/3,100,${LV.results['state-in-progress']},`);
+  expect(rows[2].startsWith('王小明,,,,')).toBe(true);
+
+  // Kept in the trainer's browser; opening Anna's report link again changes nothing.
+  await page.goto(reportLink.replace('/zh/', '/lv/'));
+  await expect(page.getByText(fillIn(LV.results.addedCount, { added: 0, updated: 0, unchanged: 1 }))).toBeVisible();
+  await expect(page.locator('.results-table tbody tr')).toHaveCount(2);
+  expect(problems).toEqual([]);
+  await anna.close();
+  await xm.close();
+});
+
+test('a fixed course language sends lesson links there, and the learner can still switch', async ({ page }) => {
+  const a: Assignment = { id: 'fixlang1', title: 'Klausīšanās', modules: [], lessons: ['listening-and-communicating/listening-and-responding'], lang: 'lv' };
+  await page.goto(`/ms/my-training/#${encodeAssignment(a)}`);
+  await hydrated(page);
+  await expect(page.getByTestId('assignment-preview')).toContainText(fillIn(UI.ms.training.language, { language: 'Latviešu' }));
+  // Switching language before adding keeps the assignment.
+  await page.locator('.lang-switcher summary').click();
+  await page.locator('.lang-switcher a[data-locale="zh"]').click();
+  await expect(page).toHaveURL(/\/zh\/my-training\/#a1\./);
+  await hydrated(page);
+  await page.getByRole('button', { name: UI.zh.training.add }).click();
+  await expect(page.locator('.held-assignment a.button').first()).toHaveAttribute('href', '/lv/listening-and-communicating/listening-and-responding/');
+});
+
+test('an overdue assignment says so to the trainee and to the trainer', async ({ page }) => {
+  const a: Assignment = { id: 'late0001', title: 'Overdue test', due: isoDay(-3), modules: ['relationship-types'], lessons: [], trainee: 'Siti Nurhaliza' };
+  await page.goto(`/ms/my-training/#${encodeAssignment(a)}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: UI.ms.training.add }).click();
+  const card = page.locator('.held-assignment');
+  await expect(card).toHaveAttribute('data-state', 'overdue');
+  await expect(card.getByTestId('due-state')).toHaveText(fillIn(UI.ms.training.overdue_other, { count: 3 }));
+  await card.getByText(UI.ms.training.reportHeading).click();
+  await card.getByRole('button', { name: UI.ms.training.makeReport }).click();
+  const code = await card.getByLabel(UI.ms.training.reportCode).inputValue();
+  await page.goto(`/en/trainer/results/#${code}`);
+  await hydrated(page);
+  const row = page.locator('tr[data-trainee="Siti Nurhaliza"]');
+  await expect(row).toHaveAttribute('data-state', 'overdue');
+  await expect(row.locator('td[data-col="state"]')).toHaveText(UI.en.results['state-overdue']);
+  await axe(page, 'results with an overdue row');
+});
+
+test('every hostile or damaged assignment link is refused in the page language, and nothing stored changes', async ({ page }) => {
+  const problems = watch(page);
+  const keep: Assignment = { id: 'keep0001', title: 'Kept', modules: ['relationship-types'], lessons: [] };
+  await page.goto(`/lv/my-training/#${encodeAssignment(keep)}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: UI.lv.training.add }).click();
+  await expect(page.locator('.held-assignment')).toHaveCount(1);
+  const before = await page.evaluate((k) => localStorage.getItem(k), HELD);
+  for (const [name, code, error] of hostileAssignments()) {
+    if (error === 'empty') continue; // an empty fragment is simply the page without a link
+    await page.goto('/lv/');
+    await page.goto(`/lv/my-training/#${code}`);
+    await hydrated(page);
+    const wanted = `${UI.lv.training.openError} ${error === 'wrong-kind' ? UI.lv.codeError['wrong-kind-assignment'] : UI.lv.codeError[error]} ${UI.lv.codeError.nothingChanged}`;
+    await expect(page.getByRole('alert'), name).toHaveText(wanted);
+    await expect(page.getByTestId('assignment-preview'), name).toHaveCount(0);
+    expect(await page.evaluate((k) => localStorage.getItem(k), HELD), name).toBe(before);
+  }
+  // Pasted into the form too, including the empty case.
+  await page.getByRole('button', { name: UI.lv.training.open }).click();
+  await expect(page.getByRole('alert')).toContainText(UI.lv.codeError.empty);
+  await axe(page, 'my training with an error');
+  // A hostile name and note that decode fine are shown as text and never run.
+  const xss = forge('a', 1, { i: 'xss00001', t: '<img src=x onerror=alert(1)>', m: ['relationship-types'], l: [], n: '<a href="javascript:alert(2)">click</a>', p: '<script>alert(3)</script>' });
+  await page.goto(`/lv/my-training/#${xss}`);
+  await hydrated(page);
+  const preview = page.getByTestId('assignment-preview');
+  await expect(preview.getByRole('heading', { level: 2 })).toContainText('<img src=x onerror=alert(1)>');
+  await expect(preview.locator('.assignment-note__text')).toHaveText('<a href="javascript:alert(2)">click</a>');
+  await expect(preview).toContainText('<script>alert(3)</script>');
+  await expect(page.locator('.my-training img, .my-training script, .assignment-note a')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('every hostile or damaged report is refused on the results page, and nothing stored changes', async ({ page }) => {
+  const problems = watch(page);
+  const good = await forgeReport({ i: 'keep0001', t: 'Kept', m: ['relationship-types'], l: [], n: 'Juris', w: Math.floor(Date.now() / 60000), r: [], x: [] });
+  await page.goto(`/zh/trainer/results/#${good}`);
+  await hydrated(page);
+  await expect(page.locator('.results-table tbody tr')).toHaveCount(1);
+  const before = await page.evaluate((k) => localStorage.getItem(k), REPORTS);
+  const cases = await Promise.all(hostileReports.filter(([, , e]) => e !== 'empty').map(async ([name, make, error]) => ({ name, code: await make(), error })));
+  await page.getByLabel(UI.zh.results.pasteLabel).fill(cases.map((c) => c.code).join('\n'));
+  await page.getByRole('button', { name: UI.zh.results.add }).click();
+  const refused = page.getByTestId('refused').locator('li');
+  await expect(refused).toHaveCount(cases.length + 1);
+  for (const [i, c] of cases.entries()) {
+    const message = c.error === 'wrong-kind' ? UI.zh.codeError['wrong-kind-report'] : UI.zh.codeError[c.error];
+    await expect(refused.nth(i), c.name).toHaveText(fillIn(UI.zh.results.refused, { line: i + 1, message }));
+  }
+  await expect(refused.last()).toHaveText(UI.zh.codeError.nothingChanged);
+  expect(await page.evaluate((k) => localStorage.getItem(k), REPORTS)).toBe(before);
+  await axe(page, 'results with refused reports');
+  // A hostile name in a valid report is text.
+  const xss = await forgeReport({ i: 'keep0001', t: '<svg onload=alert(1)>', m: ['relationship-types'], l: [], n: '<img src=x onerror=alert(1)>', w: Math.floor(Date.now() / 60000), r: [], x: [] });
+  await page.getByLabel(UI.zh.results.pasteLabel).fill(xss);
+  await page.getByRole('button', { name: UI.zh.results.add }).click();
+  await expect(page.locator('tr[data-trainee="<img src=x onerror=alert(1)>"] th')).toHaveText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('.trainer-results img, .trainer-results svg')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('damaged stored lists are kept aside, not lost, and the readable part stays', async ({ page }) => {
+  const good = encodeAssignment({ id: 'good0001', title: 'Still here', modules: ['relationship-types'], lessons: [] });
+  await page.goto('/en/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [HELD, JSON.stringify([{ code: good, added: 1 }, { code: '<script>', added: 2 }])]);
+  await page.goto('/en/my-training/');
+  await hydrated(page);
+  await expect(page.getByText(UI.en.training.listRepaired)).toBeVisible();
+  await expect(page.locator('.held-assignment h3')).toHaveText('Still here');
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:training:unreadable:')).map((k) => localStorage.getItem(k)));
+  expect(aside).toHaveLength(1);
+  expect(aside[0]).toContain('<script>');
+});
+
+test('trainer form: clear errors, then links; axe on every state of the three pages', async ({ page }) => {
+  for (const lang of ['en', 'ms', 'zh', 'lv'] as const) {
+    const T = UI[lang];
+    await page.goto(`/${lang}/trainer/`);
+    await hydrated(page);
+    await axe(page, `${lang} trainer empty`);
+    await page.getByRole('button', { name: T.trainer.create }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(T.trainer.nothingChosen);
+    await expect(alert).toContainText(T.trainer.titleMissing);
+    await expect(alert).toBeFocused();
+    await axe(page, `${lang} trainer errors`);
+    await page.locator('[data-module="sales-and-service"]').check();
+    await page.getByLabel(T.trainer.assignmentTitle).fill('Test');
+    await page.getByLabel(T.trainer.trainees).fill('Anna');
+    await page.getByRole('button', { name: T.trainer.create }).click();
+    await expect(page.locator('.link-card')).toHaveCount(2);
+    await expect(page.locator('#links-title')).toBeFocused();
+    await axe(page, `${lang} trainer links`);
+
+    await page.goto(`/${lang}/my-training/`);
+    await hydrated(page);
+    await expect(page.getByText(T.training.empty)).toBeVisible();
+    await axe(page, `${lang} my training empty`);
+    const link = await (async () => {
+      await page.goto(`/${lang}/trainer/`);
+      await hydrated(page);
+      await page.locator('[data-module="relationship-types"]').check();
+      await page.getByLabel(T.trainer.assignmentTitle).fill('Axe');
+      await page.getByLabel(T.trainer.dueDate).fill(isoDay(2));
+      await page.getByLabel(T.trainer.note).fill('Note');
+      await page.getByRole('button', { name: T.trainer.create }).click();
+      return page.locator('.link-card textarea').first().inputValue();
+    })();
+    await page.goto(link.replace('/my-training/', `/${lang}/my-training/`));
+    await hydrated(page);
+    await expect(page.getByTestId('assignment-preview')).toBeVisible();
+    await axe(page, `${lang} my training preview`);
+    await page.getByRole('button', { name: T.training.add }).click();
+    await page.getByText(T.training.reportHeading).click();
+    await page.getByRole('button', { name: T.training.makeReport }).click();
+    await expect(page.locator('.held-assignment input[aria-invalid="true"]')).toBeFocused();
+    await page.getByLabel(T.training.reportName).fill('Zane');
+    await page.getByRole('button', { name: T.training.makeReport }).click();
+    await expect(page.getByTestId('report')).toBeVisible();
+    await axe(page, `${lang} my training with a report`);
+    const report = await page.getByLabel(T.training.reportLink).inputValue();
+    await page.getByRole('button', { name: new RegExp(`^${T.training.remove}`) }).click();
+    await axe(page, `${lang} my training remove confirm`);
+    await page.getByRole('button', { name: T.training.removeYes }).click();
+    await expect(page.getByText(T.training.empty)).toBeVisible();
+
+    await page.goto(`/${lang}/trainer/results/`);
+    await hydrated(page);
+    await expect(page.getByText(T.results.empty)).toBeVisible();
+    await axe(page, `${lang} results empty`);
+    await page.goto(report.replace(/\/(en|ms|zh|lv)\//, `/${lang}/`));
+    await expect(page.locator('tr[data-trainee="Zane"]')).toBeVisible();
+    await axe(page, `${lang} results table`);
+    await page.getByRole('button', { name: T.results.removeAll }).click();
+    await axe(page, `${lang} results remove confirm`);
+    await page.getByRole('button', { name: T.results.removeYes }).click();
+    await expect(page.getByText(T.results.empty)).toBeVisible();
+  }
+});
