@@ -55,8 +55,11 @@ function kindOf(p) {
   const parts = p.split('/').filter(Boolean);
   if (p.endsWith('404.html') || parts[1] === '404') return '404';
   if (parts.length === 0) return 'root redirect';
+  if (parts[0] === 'my-training') return 'root redirect';
   if (parts.length === 1) return 'course home';
   if (parts[1] === 'progress') return 'progress page';
+  if (parts[1] === 'my-training') return 'my training';
+  if (parts[1] === 'trainer') return parts[2] === 'results' ? 'trainer results' : 'trainer assign';
   if (parts[1] === 'glossary') return 'glossary';
   if (parts[1] === '404' || p.endsWith('404.html')) return '404';
   if (parts.length === 2) return 'module page';

@@ -36,6 +36,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const [message, setMessage] = useState<Message>(null);
   const [pasted, setPasted] = useState('');
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  const listHeading = useRef<HTMLHeadingElement>(null);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
@@ -85,6 +86,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
     setMessage({ kind: 'ok', text: fill(s.added, { title: preview.assignment.title }) });
     setPreview(null);
     clearHash();
+    requestAnimationFrame(() => listHeading.current?.focus());
   }
 
   function notNow() {
@@ -110,7 +112,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
 
       {preview && (
         <section class="assignment-preview" aria-labelledby="preview-title" data-testid="assignment-preview">
-          <h2 id="preview-title" tabIndex={-1} ref={previewHeading}>{s.previewHeading}: {preview.assignment.title}</h2>
+          <h2 id="preview-title" tabIndex={-1} ref={previewHeading}>{fill(s.previewHeading, { title: preview.assignment.title })}</h2>
           <AssignmentFacts a={preview.assignment} lang={lang} outline={outline} s={s} />
           <h3>{s.lessonsHeading}</h3>
           <ul>
@@ -126,12 +128,12 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
         </section>
       )}
 
-      <h2>{s.listHeading}</h2>
+      <h2 tabIndex={-1} ref={listHeading}>{s.listHeading}</h2>
       {list.length === 0 && <p>{s.empty}</p>}
       {list.map((h) => {
         const d = decode(h.code);
         return d.ok
-          ? <HeldCard key={heldKey(d.value)} h={h} a={d.value} progress={progress} lang={lang} locale={locale} outline={outline} course={course} s={s} onRemoved={() => setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) })} />
+          ? <HeldCard key={heldKey(d.value)} h={h} a={d.value} progress={progress} lang={lang} locale={locale} outline={outline} course={course} s={s} onRemoved={() => { setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) }); listHeading.current?.focus(); }} />
           : <UnreadableCard key={h.code} h={h} s={s} />;
       })}
 

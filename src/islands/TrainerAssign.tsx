@@ -3,13 +3,15 @@
  * links short), title, due date, note, language and trainee names; get one link per trainee with a
  * copy button and a QR code, and a CSV of all links. Encoding and limits live in src/lib/assignment.
  */
-import { useRef, useState } from 'preact/hooks';
-import { encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import { useStore } from '@nanostores/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import { qrPath } from '../lib/qr';
 import { toCsv } from '../lib/training';
 import type { Outline } from '../server/training';
-import { copyText, downloadText } from './shared';
+import { sent } from '../stores/training';
+import { copyText, downloadText, formatDate, formatDue } from './shared';
 
 interface Props {
   /** BCP-47 tag for plurals: 'lv' */
@@ -20,6 +22,13 @@ interface Props {
 
 interface Link { name?: string; url: string }
 
+/** The links of an assignment: one for everyone, one per named trainee (same id, so reports group). */
+function linksFor(a: Assignment, trainees: readonly string[]): Link[] {
+  // A fixed language opens that language's page; otherwise /my-training/ picks the learner's.
+  const page = `${location.origin}/${a.lang ? `${a.lang}/` : ''}my-training/#`;
+  return [{ url: page + encodeAssignment(a) }, ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...a, trainee: name }) }))];
+}
+
 export default function TrainerAssign({ lang, outline, s }: Props) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [title, setTitle] = useState('');
@@ -28,7 +37,9 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [language, setLanguage] = useState<'' | AssignmentLang>('');
   const [names, setNames] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [links, setLinks] = useState<Link[] | null>(null);
+  const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
+  const made = useStore(sent.$list);
+  useEffect(() => sent.start(), []);
   const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const results = useRef<HTMLHeadingElement>(null);
@@ -75,13 +86,17 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     if (due) base.due = due;
     if (note.trim()) base.note = note.trim();
     if (language) base.lang = language;
-    // A fixed language opens that language's page; otherwise /my-training/ picks the learner's.
-    const page = `${location.origin}/${language ? `${language}/` : ''}my-training/#`;
-    const made: Link[] = [{ url: page + encodeAssignment(base) }, ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...base, trainee: name }) }))];
-    setLinks(made);
+    sent.update((l) => [{ code: encodeAssignment(base), added: Date.now(), ...(trainees.length ? { trainees } : {}) }, ...l]);
+    show(base, trainees);
+  }
+
+  function show(a: Assignment, trainees: readonly string[]) {
+    setLinks({ title: a.title, list: linksFor(a, trainees) });
     setCopied(null);
     requestAnimationFrame(() => results.current?.focus());
   }
+
+  const course = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id) };
 
   async function copy(index: number, text: string) {
     setCopied({ index, ok: await copyText(text) });
@@ -89,8 +104,8 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
 
   function csv() {
     if (!links) return;
-    const rows = [[s.csvName, s.csvLink], ...links.map((l) => [l.name ?? s.linkEveryone, l.url])];
-    const slug = title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment';
+    const rows = [[s.csvName, s.csvLink], ...links.list.map((l) => [l.name ?? s.linkEveryone, l.url])];
+    const slug = links.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment';
     downloadText(`${slug}-links.csv`, toCsv(rows), 'text/csv;charset=utf-8');
   }
 
@@ -170,10 +185,11 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
       {links && (
         <section class="assignment-links" aria-labelledby="links-title">
           <h2 id="links-title" tabIndex={-1} ref={results}>{s.linksHeading}</h2>
+          <p><strong>{links.title}</strong></p>
           <p class="meta">{s.privacy}</p>
           <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}</button></p>
           <ul class="link-cards">
-            {links.map((link, i) => {
+            {links.list.map((link, i) => {
               const label = link.name ? fill(s.linkFor, { name: link.name }) : s.linkEveryone;
               const qr = qrPath(link.url);
               return (
@@ -189,6 +205,29 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
                     <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
                     <path d={qr.path} fill="#000" />
                   </svg>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {made.length > 0 && (
+        <section aria-labelledby="made-title">
+          <h2 id="made-title">{s.madeHeading}</h2>
+          <p class="meta">{s.madeHelp}</p>
+          <ul class="made-list">
+            {made.map((entry) => {
+              const d = decodeAssignment(entry.code, course);
+              if (!d.ok) return null;
+              return (
+                <li key={entry.code} data-assignment={d.value.id}>
+                  <strong>{d.value.title}</strong>
+                  <span class="meta"> · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}{d.value.due && ` · ${formatDue(d.value.due, lang)}`}{entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}</span>
+                  <span class="button-row">
+                    <button type="button" class="button button--small button--quiet" onClick={() => show(d.value, entry.trainees ?? [])}>{s.showLinks}<span class="visually-hidden">: {d.value.title}</span></button>
+                    <button type="button" class="button button--small button--quiet" onClick={() => sent.update((l) => l.filter((x) => x.code !== entry.code))}>{s.removeMade}<span class="visually-hidden">: {d.value.title}</span></button>
+                  </span>
                 </li>
               );
             })}

@@ -5,11 +5,11 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { decodeReport, type CodeError, type Report } from '../lib/assignment';
+import { decodeAssignment, decodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import { addReports, localDay, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
 import type { Outline } from '../server/training';
-import { reports } from '../stores/training';
+import { reports, sent } from '../stores/training';
 import { downloadText, formatDate, formatDue } from './shared';
 
 interface Props {
@@ -24,6 +24,7 @@ type Feedback = { summary?: string; refused: string[] } | null;
 
 export default function TrainerResults({ lang, outline, s, e }: Props) {
   const stored = useStore(reports.$list);
+  const made = useStore(sent.$list);
   const status = useStore(reports.$status);
   const saved = useStore(reports.$saved);
   const [decoded, setDecoded] = useState<{ ok: Decoded[]; unreadable: number }>({ ok: [], unreadable: 0 });
@@ -82,6 +83,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
 
   useEffect(() => {
     reports.start();
+    sent.start();
     const fromHash = async () => {
       if (!/^#[ar]\d/.test(location.hash)) return;
       await addCodes(location.hash);
@@ -99,7 +101,12 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     setRemovedMessage(true);
   }
 
-  const tables = resultTables(decoded.ok.map((x) => x.report), course, new Date());
+  // Assignments made in this browser add their named trainees, reported or not.
+  const mine = made.flatMap((m) => {
+    const d = decodeAssignment(m.code, known);
+    return d.ok ? [{ scope: d.value, trainees: m.trainees ?? [] }] : [];
+  });
+  const tables = resultTables(decoded.ok.map((x) => x.report), course, new Date(), mine);
 
   return (
     <div class="trainer-results">
@@ -186,7 +193,7 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
       `${r.read}/${r.total}`,
       r.average === undefined ? '' : Math.round(r.average * 100),
       s[`state-${r.state}`],
-      new Date(r.at).toISOString(),
+      r.at ? new Date(r.at).toISOString() : '',
     ]);
     const slug = table.scope.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'results';
     downloadText(`${slug}-${table.scope.id}.csv`, toCsv([head, ...body]), 'text/csv;charset=utf-8');
@@ -213,7 +220,7 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
                 <th scope="row">{r.name}</th>
                 {r.cells.map((c) => (
                   <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
-                    {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{s.notRead}</span>}
+                    {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>}
                     {c.exercises.map((x) => (
                       <span class="results-score" key={x.id}>{fill(s.exerciseScore, { title: exercise(x.id).title, best: pct(x.best), attempts: x.attempts })}</span>
                     ))}
@@ -222,10 +229,19 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
                 <td data-col="read">{fill(s.readCount, { read: r.read, total: r.total })}</td>
                 <td data-col="average">{pct(r.average)}</td>
                 <td data-col="state" class={`due-state due-state--${r.state}`}>{s[`state-${r.state}`]}</td>
-                <td data-col="at">{formatDate(r.at, lang, true)}</td>
+                <td data-col="at">{r.at ? formatDate(r.at, lang, true) : '–'}</td>
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            <tr data-testid="totals">
+              <th scope="row">{s.totalRow}</th>
+              {table.totals.readBy.map((n, i) => <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>)}
+              <td>{fill(s.completeCount, { done: table.totals.complete, total: rows.length })}</td>
+              <td>{pct(table.totals.average)}</td>
+              <td colSpan={2} />
+            </tr>
+          </tfoot>
         </table>
       </div>
       <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}<span class="visually-hidden">: {table.scope.title}</span></button></p>

@@ -25,6 +25,13 @@ export interface StoredReport {
   added: number;
 }
 
+/** An assignment the trainer made in this browser: its code for everyone, and the trainees named. */
+export interface SentAssignment {
+  code: string;
+  added: number;
+  trainees?: string[];
+}
+
 export type ListStatus = 'ok' | 'empty' | 'repaired' | 'corrupt';
 
 const CODE = /^[ar]\d{1,3}\.[A-Za-z0-9_-]+\.[0-9a-z]{1,7}$/;
@@ -44,7 +51,8 @@ export function parseList<T extends { code: string; added: number }>(raw: string
   if (!Array.isArray(data)) return { list: [], status: 'corrupt' };
   const list = data.filter(
     (e): e is T => typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code[0] === kind && CODE.test(e.code)
-      && typeof e.added === 'number' && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60)),
+      && typeof e.added === 'number' && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60))
+      && (e.trainees === undefined || (Array.isArray(e.trainees) && e.trainees.length <= 100 && e.trainees.every((n: unknown) => typeof n === 'string' && n.length <= 60))),
   ).slice(0, max);
   return { list, status: list.length === data.length ? 'ok' : 'repaired' };
 }
@@ -139,7 +147,7 @@ export function addReports(
   return { list, added, updated, unchanged };
 }
 
-export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress';
+export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' | 'no-report';
 
 export interface ResultCell {
   lesson: string;
@@ -151,8 +159,8 @@ export interface ResultCell {
 
 export interface ResultRow {
   name: string;
-  /** When the report was made */
-  at: number;
+  /** When the report was made; absent for a trainee named in the assignment who has not reported */
+  at?: number;
   cells: ResultCell[];
   read: number;
   total: number;
@@ -167,16 +175,30 @@ export interface ResultTable {
   scope: ReportScope;
   lessons: string[];
   rows: ResultRow[];
+  /** The whole group: how many read each lesson, how many are complete, the average score */
+  totals: { readBy: number[]; complete: number; average?: number };
 }
 
-/** One table per assignment: its trainees × its lessons, with status, scores, due state and totals. */
-export function resultTables(reports: readonly Report[], course: CourseIndex, today: Date): ResultTable[] {
-  const byAssignment = new Map<string, Report[]>();
-  for (const r of reports) byAssignment.set(r.assignment.id, [...(byAssignment.get(r.assignment.id) ?? []), r]);
-  return [...byAssignment.values()].map((group) => {
-    // The newest report's copy of the assignment speaks for all (they come from one link).
-    const scope = group.reduce((a, b) => (b.at > a.at ? b : a)).assignment;
+/**
+ * One table per assignment: its trainees × its lessons, with status, scores, due state and totals.
+ * Assignments the trainer made in this browser (`sent`) add the trainees named in them who have
+ * not reported yet, and appear before any report arrives.
+ */
+export function resultTables(
+  reports: readonly Report[],
+  course: CourseIndex,
+  today: Date,
+  sent: readonly { scope: ReportScope; trainees: readonly string[] }[] = [],
+): ResultTable[] {
+  // An assignment of the trainer's own shows once it names trainees or has a report.
+  const ids = [...new Set([...sent.filter((x) => x.trainees.length).map((x) => x.scope.id), ...reports.map((r) => r.assignment.id)])];
+  return ids.map((id) => {
+    const group = reports.filter((r) => r.assignment.id === id);
+    const mine = sent.find((x) => x.scope.id === id);
+    // The trainer's own copy speaks for the assignment; else the newest report's copy.
+    const scope = mine?.scope ?? group.reduce((a, b) => (b.at > a.at ? b : a)).assignment;
     const lessons = assignedLessons({ ...scope }, course);
+    const days = scope.due ? daysLeft(scope.due, today) : undefined;
     const rows = group.map((r): ResultRow => {
       const cells = lessons.map((lesson) => ({
         lesson,
@@ -186,7 +208,6 @@ export function resultTables(reports: readonly Report[], course: CourseIndex, to
       const read = cells.filter((c) => c.read).length;
       const tried = cells.flatMap((c) => c.exercises);
       const average = tried.length ? tried.reduce((sum, e) => sum + e.best, 0) / tried.length : undefined;
-      const days = scope.due ? daysLeft(scope.due, today) : undefined;
       let state: RowState;
       if (read === lessons.length) {
         const finished = Math.max(...cells.map((c) => c.read!));
@@ -194,16 +215,28 @@ export function resultTables(reports: readonly Report[], course: CourseIndex, to
       } else state = days !== undefined && days < 0 ? 'overdue' : 'in-progress';
       return { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
     });
-    return { scope, lessons, rows: sortRows(rows, 'name', 'ascending') };
+    const reported = new Set(rows.map((r) => nameKey(r.name)));
+    for (const name of mine?.trainees ?? []) {
+      if (reported.has(nameKey(name))) continue;
+      reported.add(nameKey(name));
+      rows.push({ name, cells: lessons.map((lesson) => ({ lesson, exercises: [] })), read: 0, total: lessons.length, state: 'no-report', days });
+    }
+    const scored = rows.filter((r) => r.average !== undefined);
+    const totals = {
+      readBy: lessons.map((_, i) => rows.filter((r) => r.cells[i].read).length),
+      complete: rows.filter((r) => r.read === r.total).length,
+      average: scored.length ? scored.reduce((sum, r) => sum + r.average!, 0) / scored.length : undefined,
+    };
+    return { scope, lessons, rows: sortRows(rows, 'name', 'ascending'), totals };
   });
 }
 
 export type SortKey = 'name' | 'read' | 'average' | 'state' | 'at';
-const STATE_ORDER: RowState[] = ['overdue', 'late', 'in-progress', 'on-time', 'done'];
+const STATE_ORDER: RowState[] = ['no-report', 'overdue', 'late', 'in-progress', 'on-time', 'done'];
 
 export function sortRows(rows: readonly ResultRow[], key: SortKey, direction: 'ascending' | 'descending', locale = 'en'): ResultRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const value = (r: ResultRow) => (key === 'read' ? r.read : key === 'average' ? r.average ?? -1 : key === 'state' ? STATE_ORDER.indexOf(r.state) : r.at);
+  const value = (r: ResultRow) => (key === 'read' ? r.read : key === 'average' ? r.average ?? -1 : key === 'state' ? STATE_ORDER.indexOf(r.state) : r.at ?? -1);
   const sorted = [...rows].sort((a, b) => (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name));
   return direction === 'ascending' ? sorted : sorted.reverse();
 }

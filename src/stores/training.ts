@@ -5,10 +5,11 @@
  * other tabs' changes come in through the `storage` event.
  */
 import { atom, type WritableAtom } from 'nanostores';
-import { MAX_HELD, MAX_REPORTS, parseList, type HeldAssignment, type ListStatus, type StoredReport } from '../lib/training';
+import { MAX_HELD, MAX_REPORTS, parseList, type HeldAssignment, type ListStatus, type SentAssignment, type StoredReport } from '../lib/training';
 
 export const HELD_KEY = 'sales-course:training';
 export const REPORTS_KEY = 'sales-course:reports';
+export const SENT_KEY = 'sales-course:assigned';
 
 export interface StoredList<T> {
   $list: WritableAtom<T[]>;
@@ -20,7 +21,7 @@ export interface StoredList<T> {
   update(change: (list: T[]) => T[]): void;
 }
 
-function storedList<T extends { code: string; added: number }>(key: string, kind: 'a' | 'r', max: number): StoredList<T> {
+export function storedList<T extends { code: string; added: number }>(key: string, kind: 'a' | 'r', max: number): StoredList<T> {
   const $list = atom<T[]>([]);
   const $status = atom<ListStatus>('empty');
   const $saved = atom(true);
@@ -53,6 +54,7 @@ function storedList<T extends { code: string; added: number }>(key: string, kind
   function start() {
     if (started || typeof window === 'undefined') return;
     started = true;
+    if (!storage()) $saved.set(false);
     $list.set(read());
     window.addEventListener('storage', (event) => {
       if (event.key === key) $list.set(parseList<T>(event.newValue, kind, max).list);
@@ -76,3 +78,5 @@ function storedList<T extends { code: string; added: number }>(key: string, kind
 
 export const held = storedList<HeldAssignment>(HELD_KEY, 'a', MAX_HELD);
 export const reports = storedList<StoredReport>(REPORTS_KEY, 'r', MAX_REPORTS);
+/** Assignments the trainer made here, so results can list trainees who have not reported. */
+export const sent = storedList<SentAssignment>(SENT_KEY, 'a', MAX_HELD);

@@ -34,7 +34,8 @@ export function localizedPages(): string[] {
 
 /** Lesson pages ('/<lang>/<module>/<lesson>/') of one language. */
 export function lessonPages(lang: Lang): string[] {
-  return localizedPages().filter((p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3);
+  // Three segments, but not the trainer's own pages (/<lang>/trainer/results/).
+  return localizedPages().filter((p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3 && !p.startsWith(`/${lang}/trainer/`));
 }
 
 export function langOf(pathname: string): Lang {

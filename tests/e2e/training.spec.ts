@@ -33,8 +33,11 @@ function watch(page: Page): string[] {
 }
 
 async function axe(page: Page, state: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(violations.map((v) => `${state}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
 }
 
 async function csvOf(page: Page, click: () => Promise<void>): Promise<string> {
@@ -74,6 +77,18 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   expect(lines[0]).toBe(`${LV.trainer.csvName},${LV.trainer.csvLink}`);
   expect(lines.slice(1)).toEqual([`${LV.trainer.linkEveryone},${await cards.nth(0).locator('textarea').inputValue()}`, `Anna Bērziņa,${annaLink}`, `王小明,${xiaomingLink}`]);
 
+  // Before any report, the results page lists both named trainees as not reported yet.
+  await page.goto('/lv/trainer/results/');
+  await hydrated(page);
+  await expect(page.locator('.results-table tbody tr[data-state="no-report"]')).toHaveCount(2);
+  await expect(page.locator('tr[data-trainee="王小明"] td[data-col="state"]')).toHaveText(LV.results['state-no-report']);
+  // The trainer page keeps the assignment, to show its links again.
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await page.getByRole('button', { name: new RegExp(`^${LV.trainer.showLinks}\\W+Attiecību pārdošana — 关系销售$`) }).click();
+  await expect(page.locator('.link-card')).toHaveCount(3);
+  expect(await page.locator('.link-card textarea').nth(1).inputValue()).toBe(annaLink);
+
   // Anna opens her link; the learner's-choice link opens My training in her browser's language (English here).
   const anna = await browser.newContext();
   const annaPage = await anna.newPage();
@@ -82,7 +97,7 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await expect(annaPage).toHaveURL(/\/en\/my-training\/#a1\./);
   await hydrated(annaPage);
   const preview = annaPage.getByTestId('assignment-preview');
-  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(`${EN.training.previewHeading}: Attiecību pārdošana — 关系销售`);
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(fillIn(EN.training.previewHeading, { title: 'Attiecību pārdošana — 关系销售' }));
   await expect(preview).toContainText(fillIn(EN.training.previewFor, { name: 'Anna Bērziņa' }));
   // The note is text: its markup shows as typed and nothing in it is a link.
   await expect(preview.locator('.assignment-note__text')).toHaveText('Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>');
@@ -156,6 +171,7 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await page.getByLabel(LV.results.pasteLabel).fill(`${reportLink}\n${xmCode.slice(0, -4)}\n${xmCode}`);
   await page.getByRole('button', { name: LV.results.add }).click();
   await expect(page.getByText(fillIn(LV.results.addedCount, { added: 2, updated: 0, unchanged: 0 }))).toBeVisible();
+  await expect(page.locator('.results-table tbody tr[data-state="no-report"]')).toHaveCount(0);
   await expect(page.getByTestId('refused')).toHaveText(fillIn(LV.results.refused, { line: 2, message: LV.codeError['bad-checksum'] }));
   const table = page.locator('.results-table');
   await expect(table.locator('tbody tr')).toHaveCount(2);
@@ -168,6 +184,9 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(fillIn(LV.results.exerciseScore, { title: scenarios, best: '100%', attempts: 1 }));
   await expect(annaRow.locator('td[data-col="average"]')).toHaveText('100%');
   await expect(table.locator('tr[data-trainee="王小明"] td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 0, total: 3 }));
+  const totals = table.getByTestId('totals');
+  await expect(totals.locator('td').first()).toHaveText(fillIn(LV.results.lessonReadBy, { read: 1, total: 2 }));
+  await expect(totals).toContainText(fillIn(LV.results.completeCount, { done: 0, total: 2 }));
 
   // Sorting by lessons read, descending puts Anna first; then by name.
   await page.getByRole('button', { name: fillIn(LV.results.sortBy, { column: LV.results.colRead }) }).click();
@@ -301,9 +320,13 @@ test('damaged stored lists are kept aside, not lost, and the readable part stays
   expect(aside[0]).toContain('<script>');
 });
 
-test('trainer form: clear errors, then links; axe on every state of the three pages', async ({ page }) => {
-  for (const lang of ['en', 'ms', 'zh', 'lv'] as const) {
+for (const lang of ['en', 'ms', 'zh', 'lv'] as const) {
+  test(`${lang}: trainer form errors and links, My training, results; axe on every state, light and dark`, async ({ page }) => {
     const T = UI[lang];
+    await page.goto(`/${lang}/trainer/results/`);
+    await hydrated(page);
+    await expect(page.getByText(T.results.empty)).toBeVisible();
+    await axe(page, `${lang} results empty`);
     await page.goto(`/${lang}/trainer/`);
     await hydrated(page);
     await axe(page, `${lang} trainer empty`);
@@ -352,17 +375,20 @@ test('trainer form: clear errors, then links; axe on every state of the three pa
     await axe(page, `${lang} my training remove confirm`);
     await page.getByRole('button', { name: T.training.removeYes }).click();
     await expect(page.getByText(T.training.empty)).toBeVisible();
+    await expect(page.getByRole('heading', { name: T.training.listHeading, exact: true })).toBeFocused();
 
     await page.goto(`/${lang}/trainer/results/`);
     await hydrated(page);
-    await expect(page.getByText(T.results.empty)).toBeVisible();
-    await axe(page, `${lang} results empty`);
+    await expect(page.locator('tr[data-trainee="Anna"]')).toHaveAttribute('data-state', 'no-report');
+    await axe(page, `${lang} results with a trainee not reported`);
     await page.goto(report.replace(/\/(en|ms|zh|lv)\//, `/${lang}/`));
     await expect(page.locator('tr[data-trainee="Zane"]')).toBeVisible();
     await axe(page, `${lang} results table`);
     await page.getByRole('button', { name: T.results.removeAll }).click();
     await axe(page, `${lang} results remove confirm`);
     await page.getByRole('button', { name: T.results.removeYes }).click();
-    await expect(page.getByText(T.results.empty)).toBeVisible();
-  }
-});
+    await expect(page.getByText(T.results.removed)).toBeVisible();
+    await expect(page.locator('tr[data-trainee="Zane"]')).toHaveCount(0);
+    await expect(page.locator('tr[data-trainee="Anna"]')).toHaveAttribute('data-state', 'no-report');
+  });
+}

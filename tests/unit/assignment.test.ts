@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assignedLessons, checksum, cleanText, daysLeft, decodeAssignment, decodeReport, encodeAssignment, encodeReport,
-  newAssignmentId, reportData, MAX_CODE_CHARS, type Assignment, type Report,
+  assignedLessons, cleanText, daysLeft, decodeAssignment, decodeReport, encodeAssignment, encodeReport,
+  newAssignmentId, reportData, type Assignment, type Report,
 } from '../../src/lib/assignment';
 import { forge, forgeReport, hostileAssignments, hostileReports, REPORT_SAMPLE as report, VALID_REPORT, ASSIGNMENT_SAMPLE } from '../fixtures/hostile-codes';
 

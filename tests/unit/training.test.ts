@@ -98,6 +98,8 @@ describe('results', () => {
     expect(juris.average).toBeCloseTo(0.7);
     expect(juris.cells[1].exercises).toEqual([{ id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 }]);
     expect(juris.days).toBe(-4);
+    // Totals over the group: read by per lesson, complete, average of those with scores.
+    expect(table.totals).toEqual({ readBy: [3, 2, 2], complete: 2, average: juris.average });
   });
 
   it('sorts by any column, both ways, names in the reader’s alphabet', () => {
@@ -133,5 +135,22 @@ describe('QR codes', () => {
     // A phone reads this easily from a screen: version 13 or lower (at most 69 modules a side).
     expect(size).toBeLessThanOrEqual(69);
     expect(encode(url, { ecc: 'M' }).version).toBeLessThanOrEqual(13);
+  });
+});
+
+describe('results with the trainer’s own assignments', () => {
+  const scope = { id: 'abcd1234', title: 'Onboarding', modules: ['relationship-types'], lessons: [] };
+  it('list named trainees who have not reported yet', () => {
+    const report: Report = { assignment: scope, name: 'anna', at: day(20), read: [{ lesson: 'relationship-types/four-types', at: day(19) }], exercises: [] };
+    const other = { id: 'zzzz9999', title: 'Later', modules: ['sales-and-service'], lessons: [] };
+    const tables = resultTables([report], course, new Date(2026, 10, 24), [
+      { scope, trainees: ['Anna', 'Bo'] },
+      { scope: other, trainees: [] },
+    ]);
+    // The one with no trainees named and no report has nothing to show yet.
+    expect(tables.map((t) => t.scope.id)).toEqual(['abcd1234']);
+    expect(tables[0].rows.map((r) => [r.name, r.state, r.at ?? null])).toEqual([['anna', 'in-progress', day(20)], ['Bo', 'no-report', null]]);
+    expect(tables[0].totals.readBy).toEqual([1, 0]);
+    expect(sortRows(tables[0].rows, 'state', 'ascending').map((r) => r.name)).toEqual(['Bo', 'anna']);
   });
 });
