@@ -5,8 +5,10 @@
 import { encode } from 'uqr';
 
 export function qrPath(text: string): { size: number; path: string } {
-  // Error correction 'M' still leaves a 4-module link at a size phones read from a screen.
-  const { data, size } = encode(text, { ecc: 'M', border: 0 });
+  // Error correction 'L': the code is read from a screen or a clean printout, not a worn label, and
+  // the lowest level keeps a 4-module link with a note (~370 characters) at version 14 (73 modules)
+  // instead of 16, so each module is bigger on a phone's camera.
+  const { data, size } = encode(text, { ecc: 'L', border: 0 });
   let path = '';
   data.forEach((row, y) => {
     for (let x = 0; x < size; x++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { encode } from 'uqr';
-import type { Assignment, Report } from '../../src/lib/assignment';
+import { encodeAssignment, type Assignment, type Report } from '../../src/lib/assignment';
 import { emptyProgress, type Progress } from '../../src/lib/progress';
 import { qrPath } from '../../src/lib/qr';
 import {
@@ -119,10 +119,9 @@ describe('CSV', () => {
 });
 
 describe('QR codes', () => {
-  it('of a four-module assignment link scan back to the same link', () => {
-    const url = 'https://training.example.com/lv/my-training/#a1.eyJpIjoiazN2OXgyYWIiLCJ0IjoiUmVsYXRpb25zaGlwIHNlbGxpbmc6IHRoZSB3aG9sZSBjb3Vyc2UiLCJtIjpbInNhbGVzLWFuZC1zZXJ2aWNlIiwicmVsYXRpb25zaGlwLXNlbGxpbmciLCJyZWxhdGlvbnNoaXAtdHlwZXMiLCJsaXN0ZW5pbmctYW5kLWNvbW11bmljYXRpbmciXSwibCI6W10sImQiOiIyMDI2LTEyLTE1In0.1kz3q7x';
+  /** Paints the SVG path's runs into pixels (4 per module, a 4-module quiet zone) and decodes them. */
+  function scan(url: string): string | undefined {
     const { size, path } = qrPath(url);
-    // Paint the SVG path's runs into pixels (4 per module, a 4-module quiet zone) and decode them.
     const scale = 4, quiet = 4, width = (size + 2 * quiet) * scale;
     const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
     for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
@@ -131,26 +130,19 @@ describe('QR codes', () => {
         for (let px = (x + quiet) * scale; px < (x + quiet + w) * scale; px++) pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
       }
     }
-    expect(jsQR(pixels, width, width)?.data).toBe(url);
-    // A phone reads this easily from a screen: version 13 or lower (at most 69 modules a side).
-    expect(size).toBeLessThanOrEqual(69);
-    expect(encode(url, { ecc: 'M' }).version).toBeLessThanOrEqual(13);
-  });
-});
+    return jsQR(pixels, width, width)?.data;
+  }
+  const modules = ['sales-and-service', 'relationship-selling', 'relationship-types', 'listening-and-communicating'];
 
-describe('results with the trainer’s own assignments', () => {
-  const scope = { id: 'abcd1234', title: 'Onboarding', modules: ['relationship-types'], lessons: [] };
-  it('list named trainees who have not reported yet', () => {
-    const report: Report = { assignment: scope, name: 'anna', at: day(20), read: [{ lesson: 'relationship-types/four-types', at: day(19) }], exercises: [] };
-    const other = { id: 'zzzz9999', title: 'Later', modules: ['sales-and-service'], lessons: [] };
-    const tables = resultTables([report], course, new Date(2026, 10, 24), [
-      { scope, trainees: ['Anna', 'Bo'] },
-      { scope: other, trainees: [] },
-    ]);
-    // The one with no trainees named and no report has nothing to show yet.
-    expect(tables.map((t) => t.scope.id)).toEqual(['abcd1234']);
-    expect(tables[0].rows.map((r) => [r.name, r.state, r.at ?? null])).toEqual([['anna', 'in-progress', day(20)], ['Bo', 'no-report', null]]);
-    expect(tables[0].totals.readBy).toEqual([1, 0]);
-    expect(sortRows(tables[0].rows, 'state', 'ascending').map((r) => r.name)).toEqual(['Bo', 'anna']);
+  it('of a four-module assignment link scan back to the same link, at a size a phone reads from a screen', () => {
+    const plain = `https://training.example.com/lv/my-training/#${encodeAssignment({ id: 'k3v9x2ab', title: 'Relationship selling: the whole course', due: '2026-12-15', modules, lessons: [] })}`;
+    expect(scan(plain)).toBe(plain);
+    expect(encode(plain, { ecc: 'L' }).version).toBeLessThanOrEqual(11); // 61 modules a side
+    const personal = `https://training.example.com/my-training/#${encodeAssignment({
+      id: 'k3v9x2ab', title: 'Q1 onboarding: relationship selling', due: '2026-12-15', modules, lessons: [],
+      note: 'Please finish before our team meeting on Friday.', trainee: 'Anna Bērziņa',
+    })}`;
+    expect(scan(personal)).toBe(personal);
+    expect(encode(personal, { ecc: 'L' }).version).toBeLessThanOrEqual(14); // 73 modules a side
   });
 });
