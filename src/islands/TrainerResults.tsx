@@ -32,6 +32,8 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [confirming, setConfirming] = useState(false);
   const [removedMessage, setRemovedMessage] = useState(false);
+  // The last single report removed, so one click brings it back.
+  const [removedOne, setRemovedOne] = useState<{ entry: StoredReport; name: string } | null>(null);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
@@ -94,6 +96,22 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     return () => removeEventListener('hashchange', fromHash);
   }, []);
 
+  function removeOne(assignment: string, name: string) {
+    const found = decoded.ok.find((x) => x.report.assignment.id === assignment && x.report.name === name);
+    if (!found) return;
+    reports.update((l) => l.filter((e) => e.code !== found.entry.code));
+    setRemovedOne({ entry: found.entry, name });
+    setFeedback(null);
+    setRemovedMessage(false);
+  }
+
+  function undoRemove() {
+    if (!removedOne) return;
+    const entry = removedOne.entry;
+    reports.update((l) => [...l.filter((e) => e.code !== entry.code), entry]);
+    setRemovedOne(null);
+  }
+
   function removeAll() {
     reports.update(() => []);
     setConfirming(false);
@@ -121,6 +139,12 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       <div role="status" aria-live="polite">
         {feedback?.summary && <p class="message message--ok">{feedback.summary}</p>}
         {removedMessage && <p class="message message--ok">{s.removed}</p>}
+        {removedOne && (
+          <p class="message message--ok">
+            {fill(s.removedOne, { name: removedOne.name })}{' '}
+            <button type="button" class="button button--small button--quiet" onClick={undoRemove}>{s.undo}</button>
+          </p>
+        )}
       </div>
       <div role="alert">
         {feedback && feedback.refused.length > 0 && (
@@ -134,7 +158,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       {decoded.unreadable > 0 && <p class="message message--error">{plural(s, 'unreadable', decoded.unreadable, lang)}</p>}
 
       {tables.length === 0 && <p>{s.empty}</p>}
-      {tables.map((table) => <ResultsTable key={table.scope.id} table={table} lang={lang} outline={outline} s={s} />)}
+      {tables.map((table) => <ResultsTable key={table.scope.id} table={table} lang={lang} outline={outline} s={s} onRemove={(name) => removeOne(table.scope.id, name)} />)}
 
       {stored.length > 0 && (!confirming ? (
         <p><button type="button" class="button button--quiet" onClick={() => setConfirming(true)}>{s.removeAll}</button></p>
@@ -154,7 +178,15 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
 const COLUMNS: SortKey[] = ['name', 'read', 'average', 'state', 'at'];
 const COLUMN_LABEL: Record<SortKey, string> = { name: 'colTrainee', read: 'colRead', average: 'colAverage', state: 'colState', at: 'colReported' };
 
-function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: string; outline: Outline; s: Record<string, string> }) {
+interface TableProps {
+  table: ResultTable;
+  lang: string;
+  outline: Outline;
+  s: Record<string, string>;
+  onRemove: (name: string) => void;
+}
+
+function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const lesson = (id: string) => lessons.find((l) => l.id === id)!;
@@ -212,6 +244,7 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
               {header('name')}
               {table.lessons.map((l) => <th scope="col" key={l} class="results-table__lesson">{lesson(l).number} {lesson(l).title}</th>)}
               {COLUMNS.slice(1).map(header)}
+              <th scope="col"><span class="visually-hidden">{s.removeOne}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -230,6 +263,13 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
                 <td data-col="average">{pct(r.average)}</td>
                 <td data-col="state" class={`due-state due-state--${r.state}`}>{s[`state-${r.state}`]}</td>
                 <td data-col="at">{r.at ? formatDate(r.at, lang, true) : '–'}</td>
+                <td>
+                  {r.at !== undefined && (
+                    <button type="button" class="button button--small button--quiet" onClick={() => onRemove(r.name)}>
+                      {s.removeOne}<span class="visually-hidden">: {r.name}</span>
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -239,7 +279,7 @@ function ResultsTable({ table, lang, outline, s }: { table: ResultTable; lang: s
               {table.totals.readBy.map((n, i) => <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>)}
               <td>{fill(s.completeCount, { done: table.totals.complete, total: rows.length })}</td>
               <td>{pct(table.totals.average)}</td>
-              <td colSpan={2} />
+              <td colSpan={3} />
             </tr>
           </tfoot>
         </table>

@@ -384,6 +384,14 @@ for (const lang of ['en', 'ms', 'zh', 'lv'] as const) {
     await page.goto(report.replace(/\/(en|ms|zh|lv)\//, `/${lang}/`));
     await expect(page.locator('tr[data-trainee="Zane"]')).toBeVisible();
     await axe(page, `${lang} results table`);
+    // One report removed by mistake comes back with Undo.
+    await page.locator('tr[data-trainee="Zane"]').getByRole('button', { name: new RegExp(`^${T.results.removeOne}\\W+Zane$`) }).click();
+    await expect(page.getByText(fillIn(T.results.removedOne, { name: 'Zane' }))).toBeVisible();
+    await expect(page.locator('tr[data-trainee="Zane"]')).toHaveCount(0);
+    await axe(page, `${lang} results after removing one report`);
+    await page.getByRole('button', { name: T.results.undo }).click();
+    await expect(page.locator('tr[data-trainee="Zane"]')).toBeVisible();
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), REPORTS))!)).toHaveLength(1);
     await page.getByRole('button', { name: T.results.removeAll }).click();
     await axe(page, `${lang} results remove confirm`);
     await page.getByRole('button', { name: T.results.removeYes }).click();
