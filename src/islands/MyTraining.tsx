@@ -5,7 +5,7 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { assignedLessons, decodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
+import { assignedLessons, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
 import { assignmentProgress, buildReport, dueState, heldKey, type CourseIndex, type HeldAssignment } from '../lib/training';
@@ -58,7 +58,8 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
       return;
     }
     setMessage(null);
-    setPreview({ code: code.trim().replace(/^.*#/s, ''), assignment: result.value });
+    // Kept as the canonical code of what was read, whatever surrounded it when pasted.
+    setPreview({ code: encodeAssignment(result.value), assignment: result.value });
     requestAnimationFrame(() => previewHeading.current?.focus());
   }
 

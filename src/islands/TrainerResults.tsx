@@ -5,9 +5,9 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useState } from 'preact/hooks';
-import { decodeAssignment, decodeReport, type CodeError, type Report } from '../lib/assignment';
+import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
-import { addReports, localDay, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
+import { addReports, localDay, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
 import type { Outline } from '../server/training';
 import { reports, sent } from '../stores/training';
 import { downloadText, formatDate, formatDue } from './shared';
@@ -52,17 +52,18 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   }, [stored]);
 
   async function addCodes(text: string) {
-    const lines = text.split(/\s+/).filter(Boolean);
+    const lines = pastedCodes(text);
     if (lines.length === 0) {
       setFeedback({ refused: [e.empty] });
       return false;
     }
     const good: { code: string; report: Report }[] = [];
     const refused: string[] = [];
-    for (const [i, line] of lines.entries()) {
-      const result = await decodeReport(line, known);
-      if (result.ok) good.push({ code: line.replace(/^.*#/s, ''), report: result.value });
-      else refused.push(fill(s.refused, { line: i + 1, message: errorText(result.error) }));
+    for (const { line, code } of lines) {
+      const result = await decodeReport(code, known);
+      // Kept as the canonical code of what was read, whatever surrounded it when pasted.
+      if (result.ok) good.push({ code: await encodeReport(result.value), report: result.value });
+      else refused.push(fill(s.refused, { line, message: errorText(result.error) }));
     }
     // Merge against the freshest stored list; unreadable stored entries are kept as they are.
     const current = await Promise.all(reports.$list.get().map(async (entry) => ({ entry, result: await decodeReport(entry.code, known) })));

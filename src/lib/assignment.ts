@@ -98,8 +98,10 @@ function wrap(kind: 'a', version: number, data: unknown): string {
 
 /** Checks the envelope of a code (size, shape, checksum, version) and returns its payload. */
 function envelope(kind: 'a' | 'r', version: number, code: string): Decoded<string> {
-  // A whole link may be pasted: only what follows '#' is the code.
-  const text = (typeof code === 'string' ? code : '').trim().replace(/^.*#/s, '');
+  // A whole link may be pasted: only what follows '#' is the code. Punctuation that mail and chat
+  // put around a link ("(see: …#a1.x.y).") is not part of any code (checksums are [0-9a-z]).
+  const text = (typeof code === 'string' ? code : '').trim().replace(/^.*#/s, '')
+    .replace(/^[\s(<\["'«“‘]+/, '').replace(/[\s.,;:!?)>\]}"'»”’]+$/, '');
   if (!text) return { ok: false, error: 'empty' };
   if (text.length > MAX_CODE_CHARS) return { ok: false, error: 'too-long' };
   const m = text.match(/^([ar])(\d{1,3})\.([A-Za-z0-9_-]+)\.([0-9a-z]{1,7})$/);

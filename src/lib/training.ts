@@ -119,6 +119,20 @@ export function buildReport(a: Assignment, progress: Progress, course: CourseInd
 // ---------------------------------------------------------------------------------------------
 // The trainer's side.
 
+/**
+ * The codes in pasted text, with their line numbers. A line may be a bare code, a link, or a
+ * sentence around a link ("Here is my report: https://…#r1.…"), so anything shaped like a code is
+ * taken from it; a line with nothing like a code is returned whole, to be refused with a reason.
+ */
+export function pastedCodes(text: string): { line: number; code: string }[] {
+  return text.split(/\r?\n/).flatMap((raw, i) => {
+    const line = raw.trim();
+    if (!line) return [];
+    const found = [...line.matchAll(/(?:^|[#\s(<\["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map((m) => m[1]);
+    return (found.length ? found : [line]).map((code) => ({ line: i + 1, code }));
+  });
+}
+
 /** The same trainee's name however it was typed: case, spaces and Unicode form do not matter. */
 const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;

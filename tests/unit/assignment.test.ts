@@ -32,8 +32,12 @@ describe('assignment codes', () => {
     expect(code.length).toBeLessThan(250);
   });
 
-  it('accept a leading # (pasted from a link)', () => {
-    expect(decodeAssignment(`#${encodeAssignment(full)}`, course).ok).toBe(true);
+  it('accept a leading # (pasted from a link), and a whole link with the punctuation mail and chat add around it', () => {
+    const code = encodeAssignment(full);
+    expect(decodeAssignment(`#${code}`, course).ok).toBe(true);
+    for (const pasted of [`(https://x.example/ms/my-training/#${code}).`, `“${code}”`, `<https://x.example/my-training/#${code}>`, `${code}!\n`]) {
+      expect(decodeAssignment(pasted, course), pasted).toEqual({ ok: true, value: full });
+    }
   });
 
   it('list the assigned lessons in course order, whole modules and single lessons together', () => {

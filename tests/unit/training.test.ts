@@ -5,7 +5,7 @@ import { encodeAssignment, type Assignment, type Report } from '../../src/lib/as
 import { emptyProgress, type Progress } from '../../src/lib/progress';
 import { qrPath } from '../../src/lib/qr';
 import {
-  addReports, assignmentProgress, buildReport, dueState, heldKey, parseList, resultTables, sortRows, toCsv, type CourseIndex,
+  addReports, assignmentProgress, buildReport, dueState, heldKey, parseList, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
 } from '../../src/lib/training';
 
 const course: CourseIndex = {
@@ -144,5 +144,43 @@ describe('QR codes', () => {
     })}`;
     expect(scan(personal)).toBe(personal);
     expect(encode(personal, { ecc: 'L' }).version).toBeLessThanOrEqual(14); // 73 modules a side
+  });
+});
+
+describe('pasted reports', () => {
+  it('take codes from bare lines, links and sentences, with their line numbers', () => {
+    const text = [
+      'r1.abc.def',
+      '',
+      'Here is my report: https://x.example/lv/trainer/results/#r1.ghi.jkl).',
+      'two on a line: r1.aaa.bbb r1.ccc.ddd',
+      'just words',
+      '  #r1.truncated',
+    ].join('\r\n');
+    expect(pastedCodes(text)).toEqual([
+      { line: 1, code: 'r1.abc.def' },
+      { line: 3, code: 'r1.ghi.jkl' },
+      { line: 4, code: 'r1.aaa.bbb' },
+      { line: 4, code: 'r1.ccc.ddd' },
+      { line: 5, code: 'just words' },
+      { line: 6, code: 'r1.truncated' },
+    ]);
+  });
+});
+
+describe('results with the trainer’s own assignments', () => {
+  const scope = { id: 'abcd1234', title: 'Onboarding', modules: ['relationship-types'], lessons: [] };
+  it('list named trainees who have not reported yet', () => {
+    const report: Report = { assignment: scope, name: 'anna', at: day(20), read: [{ lesson: 'relationship-types/four-types', at: day(19) }], exercises: [] };
+    const other = { id: 'zzzz9999', title: 'Later', modules: ['sales-and-service'], lessons: [] };
+    const tables = resultTables([report], course, new Date(2026, 10, 24), [
+      { scope, trainees: ['Anna', 'Bo'] },
+      { scope: other, trainees: [] },
+    ]);
+    // The one with no trainees named and no report has nothing to show yet.
+    expect(tables.map((t) => t.scope.id)).toEqual(['abcd1234']);
+    expect(tables[0].rows.map((r) => [r.name, r.state, r.at ?? null])).toEqual([['anna', 'in-progress', day(20)], ['Bo', 'no-report', null]]);
+    expect(tables[0].totals.readBy).toEqual([1, 0]);
+    expect(sortRows(tables[0].rows, 'state', 'ascending').map((r) => r.name)).toEqual(['Bo', 'anna']);
   });
 });
