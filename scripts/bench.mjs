@@ -55,7 +55,7 @@ function kindOf(p) {
   const parts = p.split('/').filter(Boolean);
   if (p.endsWith('404.html') || parts[1] === '404') return '404';
   if (parts.length === 0) return 'root redirect';
-  if (parts[0] === 'my-training') return 'root redirect';
+  if (parts[0] === 'my-training' || parts[0] === 'trainer') return 'root redirect';
   if (parts.length === 1) return 'course home';
   if (parts[1] === 'progress') return 'progress page';
   if (parts[1] === 'my-training') return 'my training';

@@ -5,14 +5,14 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { assignedLessons, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
+import { assignedLessons, checksum, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
 import { assignmentProgress, buildReport, dueState, heldKey, type CourseIndex, type HeldAssignment } from '../lib/training';
 import type { Outline } from '../server/training';
 import { $progress, startProgress } from '../stores/progress';
 import { held } from '../stores/training';
-import { copyText, formatDate, formatDue } from './shared';
+import { codeInHash, copyText, formatDate, formatDue } from './shared';
 
 interface Props {
   /** BCP-47 tag for dates and plurals: 'zh-CN' */
@@ -26,6 +26,7 @@ interface Props {
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
+
 
 export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const list = useStore(held.$list);
@@ -70,7 +71,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   useEffect(() => {
     startProgress();
     held.start();
-    const fromHash = () => { if (/^#[ar]\d/.test(location.hash)) open(location.hash, true); };
+    const fromHash = () => { const code = codeInHash(); if (code) open(code, true); };
     fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
@@ -82,11 +83,17 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
 
   function add() {
     if (!preview) return;
-    const entry: HeldAssignment = { code: preview.code, added: Date.now() };
-    held.update((l) => [entry, ...l]);
-    setMessage({ kind: 'ok', text: fill(s.added, { title: preview.assignment.title }) });
+    const key = heldKey(preview.assignment);
+    // Another tab may have added it since the preview opened.
+    if (held.$list.get().some((h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === key; })) {
+      setMessage({ kind: 'ok', text: fill(s.alreadyHeld, { title: preview.assignment.title }) });
+    } else {
+      held.update((l) => [{ code: preview.code, added: Date.now() } satisfies HeldAssignment, ...l]);
+      setMessage({ kind: 'ok', text: fill(s.added, { title: preview.assignment.title }) });
+    }
     setPreview(null);
-    clearHash();
+    // Where nothing can be saved, the link stays in the address bar: a reload still finds it.
+    if (held.$saved.get()) clearHash();
     requestAnimationFrame(() => listHeading.current?.focus());
   }
 
@@ -186,13 +193,21 @@ interface CardProps {
 }
 
 function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved }: CardProps) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<boolean | null>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Focus follows the confirmation: to its safe choice when it opens, back to Remove when it closes.
+  useEffect(() => {
+    if (confirming === true) cancelButton.current?.focus();
+    if (confirming === false) removeButton.current?.focus();
+  }, [confirming]);
   const [name, setName] = useState(h.name ?? '');
   const [report, setReport] = useState<{ url: string; code: string; at: number } | null>(null);
   const [nameError, setNameError] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const key = heldKey(a);
-  const id = `as-${key.replace(/[^a-z0-9]/gi, '-')}`;
+  // Names in any script make the key; its checksum makes an id that is unique and valid.
+  const id = `as-${a.id}-${checksum(key)}`;
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const ids = assignedLessons(a, course);
   const done = assignmentProgress(a, progress, course);
@@ -226,7 +241,8 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
     setNameError(false);
     const now = Date.now();
     const code = await encodeReport(buildReport(a, progress, course, who, now));
-    setReport({ code, url: `${location.origin}/${courseLang}/trainer/results/#${code}`, at: now });
+    // /trainer/results/ opens in the trainer's own browser language, keeping the report after '#'.
+    setReport({ code, url: `${location.origin}/trainer/results/#${code}`, at: now });
     setCopied(null);
   }
 
@@ -298,13 +314,13 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
       </details>
 
       {!confirming ? (
-        <p><button type="button" class="button button--quiet button--small" onClick={() => setConfirming(true)}>{s.remove}<span class="visually-hidden">: {a.title}</span></button></p>
+        <p><button type="button" class="button button--quiet button--small" ref={removeButton} onClick={() => setConfirming(true)}>{s.remove}<span class="visually-hidden">: {a.title}</span></button></p>
       ) : (
         <div class="reset-confirm" role="alertdialog" aria-labelledby={`${id}-remove`}>
           <p id={`${id}-remove`}>{fill(s.removeConfirm, { title: a.title })}</p>
           <p class="button-row">
             <button type="button" class="button button--danger" onClick={remove}>{s.removeYes}</button>
-            <button type="button" class="button button--quiet" onClick={() => setConfirming(false)}>{s.cancel}</button>
+            <button type="button" class="button button--quiet" ref={cancelButton} onClick={() => setConfirming(false)}>{s.cancel}</button>
           </p>
         </div>
       )}

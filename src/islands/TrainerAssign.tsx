@@ -5,10 +5,10 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import { cleanText, decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import { qrPath } from '../lib/qr';
-import { toCsv } from '../lib/training';
+import { localDay, toCsv } from '../lib/training';
 import type { Outline } from '../server/training';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
@@ -21,6 +21,9 @@ interface Props {
 }
 
 interface Link { name?: string; url: string }
+
+/** Today in the trainer's time zone, as the date input writes dates. */
+const today = () => localDay(Date.now());
 
 /** The links of an assignment: one for everyone, one per named trainee (same id, so reports group). */
 function linksFor(a: Assignment, trainees: readonly string[]): Link[] {
@@ -39,6 +42,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
   const made = useStore(sent.$list);
+  const saved = useStore(sent.$saved);
   useEffect(() => sent.start(), []);
   const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
@@ -58,7 +62,8 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   function traineeList(): string[] {
     // One name per line; blank lines and repeats are dropped.
     const seen = new Set<string>();
-    return names.split(/\r?\n/).map((n) => n.replace(/\s+/g, ' ').trim()).filter((n) => n && !seen.has(n.toLocaleLowerCase()) && seen.add(n.toLocaleLowerCase()));
+    // cleanText as the link will: a name of invisible characters alone is no name.
+    return names.split(/\r?\n/).map((n) => cleanText(n, Infinity) ?? '').filter((n) => n && !seen.has(n.toLocaleLowerCase()) && seen.add(n.toLocaleLowerCase()));
   }
 
   function create(event: Event) {
@@ -66,7 +71,9 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     const found: Record<string, string> = {};
     const trainees = traineeList();
     if (picked.length === 0) found.lessons = s.nothingChosen;
-    if (!title.trim()) found.title = s.titleMissing;
+    const cleanTitle = cleanText(title, LIMITS.title);
+    if (!cleanTitle) found.title = s.titleMissing;
+    if (due && due < today()) found.due = s.duePast;
     if (trainees.length > LIMITS.trainees) found.trainees = fill(s.traineesTooMany, { max: LIMITS.trainees });
     const long = trainees.find((n) => n.length > LIMITS.name);
     if (long) found.trainees = fill(s.traineeTooLong, { name: long });
@@ -79,12 +86,13 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     const modules = outline.modules.filter((m) => m.lessons.every((l) => chosen.has(l.id)));
     const base: Assignment = {
       id: newAssignmentId(),
-      title: title.trim(),
+      title: cleanTitle!,
       modules: modules.map((m) => m.id),
       lessons: picked.filter((l) => !modules.some((m) => l.id.startsWith(`${m.id}/`))).map((l) => l.id),
     };
     if (due) base.due = due;
-    if (note.trim()) base.note = note.trim();
+    const cleanNote = cleanText(note, LIMITS.note);
+    if (cleanNote) base.note = cleanNote;
     if (language) base.lang = language;
     sent.update((l) => [{ code: encodeAssignment(base), added: Date.now(), ...(trainees.length ? { trainees } : {}) }, ...l]);
     show(base, trainees);
@@ -160,7 +168,8 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
       </p>
       <p class="field">
         <label for="field-due">{s.dueDate}</label>
-        <input id="field-due" type="date" value={due} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+        <input id="field-due" type="date" min={today()} value={due} aria-invalid={errors.due ? 'true' : undefined} aria-describedby={describedBy('due')} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+        {errorText('due')}
       </p>
       <p class="field">
         <label for="field-note">{s.note}</label>
@@ -185,6 +194,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
       {links && (
         <section class="assignment-links" aria-labelledby="links-title">
           <h2 id="links-title" tabIndex={-1} ref={results}>{s.linksHeading}</h2>
+          {!saved && <p class="message message--error">{s.notSaved}</p>}
           <p><strong>{links.title}</strong></p>
           <p class="meta">{s.privacy}</p>
           <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}</button></p>
@@ -223,7 +233,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
               return (
                 <li key={entry.code} data-assignment={d.value.id}>
                   <strong>{d.value.title}</strong>
-                  <span class="meta"> · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}{d.value.due && ` · ${formatDue(d.value.due, lang)}`}{entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}</span>
+                  <span class="meta"> · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}{d.value.due && ` · ${fill(s.due, { date: formatDue(d.value.due, lang) })}`}{entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}</span>
                   <span class="button-row">
                     <button type="button" class="button button--small button--quiet" onClick={() => show(d.value, entry.trainees ?? [])}>{s.showLinks}<span class="visually-hidden">: {d.value.title}</span></button>
                     <button type="button" class="button button--small button--quiet" onClick={() => sent.update((l) => l.filter((x) => x.code !== entry.code))}>{s.removeMade}<span class="visually-hidden">: {d.value.title}</span></button>

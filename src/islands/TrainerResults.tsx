@@ -4,13 +4,13 @@
  * Reports are kept in this browser as their codes; decoding and the table are src/lib functions.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
-import { addReports, localDay, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
+import { addReports, localDay, pastedCodes, reportKey, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
 import type { Outline } from '../server/training';
 import { reports, sent } from '../stores/training';
-import { downloadText, formatDate, formatDue } from './shared';
+import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 
 interface Props {
   lang: string;
@@ -34,6 +34,16 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const [removedMessage, setRemovedMessage] = useState(false);
   // The last single report removed, so one click brings it back.
   const [removedOne, setRemovedOne] = useState<{ entry: StoredReport; name: string } | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const removeAllButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  // Focus follows what the trainer did: to Undo after removing a row, to the safe choice when a
+  // confirmation opens, back to its button when it closes, to the message when all are removed.
+  useEffect(() => { if (removedOne) undoButton.current?.focus(); }, [removedOne]);
+  useEffect(() => {
+    if (confirming) cancelButton.current?.focus();
+  }, [confirming]);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
@@ -71,6 +81,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     const keep = current.filter((x) => !x.result.ok).map((x) => x.entry);
     const merged = addReports(readable, good, Date.now());
     if (merged.added + merged.updated > 0) reports.update(() => [...merged.list.map((x) => x.entry), ...keep]);
+    setRemovedOne(null);
     setFeedback({
       summary: good.length ? fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : undefined,
       refused: refused.length && !good.length ? [...refused, e.nothingChanged] : refused,
@@ -88,9 +99,11 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     reports.start();
     sent.start();
     const fromHash = async () => {
-      if (!/^#[ar]\d/.test(location.hash)) return;
-      await addCodes(location.hash);
-      history.replaceState(null, '', location.pathname + location.search);
+      const code = codeInHash();
+      if (!code) return;
+      await addCodes(code);
+      // Where nothing can be saved, the report stays in the address bar: a reload still finds it.
+      if (reports.$saved.get()) history.replaceState(null, '', location.pathname + location.search);
     };
     fromHash();
     addEventListener('hashchange', fromHash);
@@ -106,18 +119,25 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     setRemovedMessage(false);
   }
 
-  function undoRemove() {
+  async function undoRemove() {
     if (!removedOne) return;
-    const entry = removedOne.entry;
-    reports.update((l) => [...l.filter((e) => e.code !== entry.code), entry]);
+    const back = await decodeReport(removedOne.entry.code, known);
+    // Back only if no report from the same trainee arrived meanwhile (it would be the newer one).
+    if (back.ok && !decoded.ok.some((x) => reportKey(x.report) === reportKey(back.value))) {
+      const entry = removedOne.entry;
+      reports.update((l) => [...l.filter((e) => e.code !== entry.code), entry]);
+    }
     setRemovedOne(null);
+    statusRef.current?.focus();
   }
 
   function removeAll() {
     reports.update(() => []);
     setConfirming(false);
     setFeedback(null);
+    setRemovedOne(null);
     setRemovedMessage(true);
+    requestAnimationFrame(() => statusRef.current?.focus());
   }
 
   // Assignments made in this browser add their named trainees, reported or not.
@@ -137,13 +157,13 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
         </p>
         <p><button type="submit" class="button">{s.add}</button></p>
       </form>
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} class="results-status">
         {feedback?.summary && <p class="message message--ok">{feedback.summary}</p>}
         {removedMessage && <p class="message message--ok">{s.removed}</p>}
         {removedOne && (
           <p class="message message--ok">
             {fill(s.removedOne, { name: removedOne.name })}{' '}
-            <button type="button" class="button button--small button--quiet" onClick={undoRemove}>{s.undo}</button>
+            <button type="button" class="button button--small button--quiet" ref={undoButton} onClick={undoRemove}>{s.undo}</button>
           </p>
         )}
       </div>
@@ -162,13 +182,13 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       {tables.map((table) => <ResultsTable key={table.scope.id} table={table} lang={lang} outline={outline} s={s} onRemove={(name) => removeOne(table.scope.id, name)} />)}
 
       {stored.length > 0 && (!confirming ? (
-        <p><button type="button" class="button button--quiet" onClick={() => setConfirming(true)}>{s.removeAll}</button></p>
+        <p><button type="button" class="button button--quiet" ref={removeAllButton} onClick={() => setConfirming(true)}>{s.removeAll}</button></p>
       ) : (
         <div class="reset-confirm" role="alertdialog" aria-labelledby="remove-all-warning">
           <p id="remove-all-warning">{s.removeConfirm}</p>
           <p class="button-row">
             <button type="button" class="button button--danger" onClick={removeAll}>{s.removeYes}</button>
-            <button type="button" class="button button--quiet" onClick={() => setConfirming(false)}>{s.cancel}</button>
+            <button type="button" class="button button--quiet" ref={cancelButton} onClick={() => { setConfirming(false); requestAnimationFrame(() => removeAllButton.current?.focus()); }}>{s.cancel}</button>
           </p>
         </div>
       ))}

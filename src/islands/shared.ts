@@ -27,3 +27,18 @@ export const formatDue = (due: string, lang: string) =>
 
 export const formatDate = (ms: number, lang: string, withTime = false) =>
   new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(ms));
+
+/**
+ * The code in the address, if the fragment looks meant as one: a link mangled on the way (spaces,
+ * percent-encoding, capitals) still gets a message, while in-page anchors like #main are left alone.
+ */
+export function codeInHash(): string | null {
+  let text = location.hash.slice(1);
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    /* keep it as it is */
+  }
+  text = text.trim().replace(/^\/+/, '');
+  return /^[ar]\d/i.test(text) || text.length > 40 ? text : null;
+}

@@ -125,10 +125,13 @@ function parseJson(json: string | null): Decoded<unknown> {
 // ---------------------------------------------------------------------------------------------
 // Text from outside: plain text only, shown as text, never markup or a link.
 
-/** Trims, drops control and invisible formatting characters, and limits the length. */
+/**
+ * Trims, drops control characters and invisible direction and spacing marks, and limits the
+ * length. Zero-width joiner and non-joiner stay: they belong to emoji and to Persian and Indic names.
+ */
 export function cleanText(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
   return text.length > max ? null : text;
 }
 

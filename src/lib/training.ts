@@ -137,6 +137,10 @@ export function pastedCodes(text: string): { line: number; code: string }[] {
 const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
 export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;
 
+/** Recorded work only grows, so of two reports made in the same minute the one with more is newer. */
+const recorded = (r: Report) => r.read.length + r.exercises.reduce((n, e) => n + e.attempts, 0);
+const newer = (a: Report, b: Report) => a.at > b.at || (a.at === b.at && recorded(a) > recorded(b));
+
 /**
  * Adds decoded reports to the stored ones. A newer report from the same trainee for the same
  * assignment replaces the older; an older or identical one changes nothing.
@@ -153,7 +157,7 @@ export function addReports(
     if (i === -1) {
       list.push({ entry: { code: item.code, added: now }, report: item.report });
       added++;
-    } else if (item.report.at > list[i].report.at) {
+    } else if (newer(item.report, list[i].report)) {
       list[i] = { entry: { code: item.code, added: now }, report: item.report };
       updated++;
     } else unchanged++;

@@ -73,6 +73,10 @@ describe('hostile and damaged assignment codes are refused, never thrown', () =>
       value: { id: 'abcd1234', title: '<img src=x onerror=alert(1)>', modules: ['relationship-types'], lessons: [], note: 'javascript:alert(1)', trainee: 'Anna Bērziņa' },
     });
     expect(cleanText(42, 10)).toBeNull();
+    // Joiners stay: they are part of emoji and of Persian and Indic names.
+    expect(cleanText('Ana 👩\u200d💻', 20)).toBe('Ana 👩\u200d💻');
+    expect(cleanText('مهسا\u200cرضایی', 20)).toBe('مهسا\u200cرضایی');
+    expect(cleanText('\u200b\u200f\u200e', 20)).toBe('');
   });
 });
 

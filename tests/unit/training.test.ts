@@ -184,3 +184,13 @@ describe('results with the trainer’s own assignments', () => {
     expect(sortRows(tables[0].rows, 'state', 'ascending').map((r) => r.name)).toEqual(['Bo', 'anna']);
   });
 });
+
+describe('reports made in the same minute', () => {
+  it('the one with more recorded work is the newer', () => {
+    const scope = { id: 'abcd1234', title: 'T', modules: ['relationship-types'], lessons: [] };
+    const r = (read: number): Report => ({ assignment: scope, name: 'Anna', at: day(20), read: course.lessons.slice(3, 3 + read).map((lesson) => ({ lesson, at: day(20) })), exercises: [] });
+    const first = addReports([], [{ code: 'r1.a.b', report: r(0) }], 1);
+    expect(addReports(first.list, [{ code: 'r1.c.d', report: r(1) }], 2)).toMatchObject({ updated: 1 });
+    expect(addReports(first.list, [{ code: 'r1.a.b', report: r(0) }], 2)).toMatchObject({ unchanged: 1 });
+  });
+});
