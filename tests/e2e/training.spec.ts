@@ -455,3 +455,15 @@ test('when the browser cannot save, the results page says so and keeps the repor
   await expect(page.getByText(UI.lv.results.notSaved)).toBeVisible();
   expect(new URL(page.url()).hash).toBe(`#${report}`);
 });
+
+test('a link whose # was percent-encoded by a mail or chat app still opens', async ({ page }) => {
+  const a: Assignment = { id: 'pct00001', title: 'Encoded', modules: ['relationship-types'], lessons: [] };
+  await page.goto(`/lv/my-training/%23${encodeAssignment(a)}`);
+  await expect(page).toHaveURL(/\/lv\/my-training\/#a1\./);
+  await hydrated(page);
+  await expect(page.getByTestId('assignment-preview')).toContainText('Encoded');
+  // A plain missing page stays a 404.
+  const response = await page.goto('/lv/no-such-page%23x/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText(UI.lv.notFound.title);
+});
