@@ -8,8 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignedLessons, checksum, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
-import { assignmentProgress, buildReport, dueState, heldKey, type CourseIndex, type HeldAssignment } from '../lib/training';
-import type { Outline } from '../server/training';
+import { assignmentProgress, buildReport, dueState, heldKey, outlineIndex, type CourseIndex, type HeldAssignment, type Outline } from '../lib/training';
 import { $progress, startProgress } from '../stores/progress';
 import { held } from '../stores/training';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
@@ -40,7 +39,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
-  const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
+  const course = outlineIndex(outline);
   const decode = (code: string) => decodeAssignment(code, course);
 
   function open(code: string, fromLink: boolean) {

@@ -5,12 +5,13 @@
 import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Progress } from '../lib/progress';
-import { fill } from '../lib/format';
+import { fill, percent } from '../lib/format';
 import { downloadProgress } from '../scripts/download-progress';
 import { parseImport, type ImportError } from '../lib/progress-file';
 import { summarize } from '../lib/progress-summary';
 import { $progress, resetAllProgress } from '../stores/progress';
 import { importProgress } from '../stores/progress-import';
+import { formatDate } from './shared';
 
 export interface PanelLesson { id: string; title: string; href: string }
 export interface PanelModule { id: string; title: string; lessons: PanelLesson[] }
@@ -39,8 +40,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const date = (t: number | string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(t));
-  const pct = (v?: number) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
+  const date = (t: number | string) => formatDate(t, lang);
 
   const lessonIds = modules.flatMap((m) => m.lessons.map((l) => l.id));
   const exerciseIds = exercises.map((e) => e.id);
@@ -85,7 +85,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
           <strong>{fill(s.lessonsTotal, { read: total.lessonsRead, total: total.lessonsTotal })}</strong>
         </p>
         <progress max={total.lessonsTotal} value={total.lessonsRead} aria-label={fill(s.lessonsTotal, { read: total.lessonsRead, total: total.lessonsTotal })} />
-        {exercises.length > 0 && <p>{fill(s.exercisesTotal, { done: total.exercisesDone, total: total.exercisesTotal })}{total.averageBest !== undefined && ` · ${fill(s.averageBest, { score: pct(total.averageBest) })}`}</p>}
+        {exercises.length > 0 && <p>{fill(s.exercisesTotal, { done: total.exercisesDone, total: total.exercisesTotal })}{total.averageBest !== undefined && ` · ${fill(s.averageBest, { score: percent(total.averageBest) })}`}</p>}
       </section>
 
       <div role="status" aria-live="polite" class="progress-message">
@@ -128,7 +128,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
               return (
                 <tr key={e.id} data-exercise={e.id}>
                   <th scope="row">{e.title}{ep.attempts === 0 && <> <span class="badge">{s.inProgress}</span></>}</th>
-                  <td>{ep.attempts}</td><td>{pct(ep.best)}</td><td>{pct(ep.latest)}</td>
+                  <td>{ep.attempts}</td><td>{percent(ep.best)}</td><td>{percent(ep.latest)}</td>
                 </tr>
               );
             })}

@@ -6,10 +6,9 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { cleanText, decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
-import { fill, plural } from '../lib/format';
+import { fileSlug, fill, plural } from '../lib/format';
 import { qrPath } from '../lib/qr';
-import { localDay, toCsv } from '../lib/training';
-import type { Outline } from '../server/training';
+import { localDay, outlineIndex, toCsv, type Outline } from '../lib/training';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
 
@@ -104,7 +103,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     requestAnimationFrame(() => results.current?.focus());
   }
 
-  const course = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id) };
+  const course = outlineIndex(outline);
 
   async function copy(index: number, text: string) {
     setCopied({ index, ok: await copyText(text) });
@@ -113,8 +112,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   function csv() {
     if (!links) return;
     const rows = [[s.csvName, s.csvLink], ...links.list.map((l) => [l.name ?? s.linkEveryone, l.url])];
-    const slug = links.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment';
-    downloadText(`${slug}-links.csv`, toCsv(rows), 'text/csv;charset=utf-8');
+    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(rows), 'text/csv;charset=utf-8');
   }
 
   const describedBy = (field: string, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;

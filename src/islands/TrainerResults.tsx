@@ -6,9 +6,8 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
-import { fill, plural } from '../lib/format';
-import { addReports, localDay, pastedCodes, reportKey, resultTables, sortRows, toCsv, type CourseIndex, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
-import type { Outline } from '../server/training';
+import { fileSlug, fill, percent, plural } from '../lib/format';
+import { addReports, localDay, outlineIndex, pastedCodes, reportKey, resultTables, sortRows, toCsv, type Outline, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
 import { reports, sent } from '../stores/training';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 
@@ -45,8 +44,8 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
 
-  const lessons = outline.modules.flatMap((m) => m.lessons);
-  const course: CourseIndex = { modules: outline.modules.map((m) => m.id), lessons: lessons.map((l) => l.id), exercises: outline.exercises };
+  const course = outlineIndex(outline);
+  // The codec checks exercise ids only.
   const known = { ...course, exercises: outline.exercises.map((x) => x.id) };
   const errorText = (error: CodeError) => (error === 'wrong-kind' ? e['wrong-kind-report'] : e[error]);
 
@@ -213,7 +212,6 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   const lesson = (id: string) => lessons.find((l) => l.id === id)!;
   const exercise = (id: string) => outline.exercises.find((x) => x.id === id)!;
   const rows = sortRows(table.rows, sort.key, sort.direction, lang);
-  const pct = (v?: number) => (v === undefined ? '–' : `${Math.round(v * 100)}%`);
   const id = `t-${table.scope.id}`;
   const exercisesInScope = outline.exercises.filter((x) => table.lessons.includes(x.lesson));
 
@@ -248,8 +246,7 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
       s[`state-${r.state}`],
       r.at ? new Date(r.at).toISOString() : '',
     ]);
-    const slug = table.scope.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'results';
-    downloadText(`${slug}-${table.scope.id}.csv`, toCsv([head, ...body]), 'text/csv;charset=utf-8');
+    downloadText(`${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`, toCsv([head, ...body]), 'text/csv;charset=utf-8');
   }
 
   return (
@@ -276,12 +273,12 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
                   <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
                     {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>}
                     {c.exercises.map((x) => (
-                      <span class="results-score" key={x.id}>{fill(s.exerciseScore, { title: exercise(x.id).title, best: pct(x.best), attempts: x.attempts })}</span>
+                      <span class="results-score" key={x.id}>{fill(s.exerciseScore, { title: exercise(x.id).title, best: percent(x.best), attempts: x.attempts })}</span>
                     ))}
                   </td>
                 ))}
                 <td data-col="read">{fill(s.readCount, { read: r.read, total: r.total })}</td>
-                <td data-col="average">{pct(r.average)}</td>
+                <td data-col="average">{percent(r.average)}</td>
                 <td data-col="state" class={`due-state due-state--${r.state}`}>{s[`state-${r.state}`]}</td>
                 <td data-col="at">{r.at ? formatDate(r.at, lang, true) : '–'}</td>
                 <td>
@@ -299,7 +296,7 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
               <th scope="row">{s.totalRow}</th>
               {table.totals.readBy.map((n, i) => <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>)}
               <td>{fill(s.completeCount, { done: table.totals.complete, total: rows.length })}</td>
-              <td>{pct(table.totals.average)}</td>
+              <td>{percent(table.totals.average)}</td>
               <td colSpan={3} />
             </tr>
           </tfoot>

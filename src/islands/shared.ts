@@ -10,7 +10,11 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Saves text as a file. Kept as a Blob (not a data: URL), so large CSVs work too. */
+/**
+ * Saves text as a file. Kept as a Blob (not a data: URL), so large CSVs work too.
+ * src/scripts/download-progress.ts does the same for the progress export on its own on purpose:
+ * sharing this with it would add a JavaScript file to every page of the site.
+ */
 export function downloadText(fileName: string, text: string, type: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type }));
@@ -25,7 +29,7 @@ export function downloadText(fileName: string, text: string, type: string): void
 export const formatDue = (due: string, lang: string) =>
   new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
 
-export const formatDate = (ms: number, lang: string, withTime = false) =>
+export const formatDate = (ms: number | string, lang: string, withTime = false) =>
   new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(ms));
 
 /**

@@ -11,3 +11,10 @@ export function plural(strings: Record<string, string>, key: string, count: numb
   const form = new Intl.PluralRules(lang).select(count);
   return fill(strings[`${key}_${form}`] ?? strings[`${key}_other`], { ...values, count });
 }
+
+/** A score from 0 to 1 as a whole percent, or a dash when there is none. */
+export const percent = (value?: number) => (value === undefined ? '–' : `${Math.round(value * 100)}%`);
+
+/** A file name from a title: Latin letters and digits kept, the rest dashes ('Q1 onboarding' -> 'q1-onboarding'). */
+export const fileSlug = (title: string, fallback: string) =>
+  title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;

@@ -13,3 +13,11 @@ export function pickLocale(languages: readonly string[]): 'en' | 'ms' | 'zh' | '
   }
   return 'en';
 }
+
+/**
+ * The inline script of a page outside the languages (`/`, `/my-training/`, `/trainer/results/`):
+ * goes to the same page under the browser's language, keeping what follows '#'.
+ */
+export function languageRedirectScript(path = ''): string {
+  return `(function(){var pick=${pickLocale.toString()};var l=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||''];location.replace('/'+pick(l)+'/'+${JSON.stringify(path)}+location.hash);})();`;
+}

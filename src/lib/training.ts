@@ -6,6 +6,7 @@
  * checked, and an entry the course can no longer read is shown and removable, never silently lost.
  */
 import { assignedLessons, daysLeft, type Assignment, type Report, type ReportScope } from './assignment';
+import type { Locale } from '../i18n/locales';
 import type { Progress } from './progress';
 
 export const MAX_HELD = 100;
@@ -83,6 +84,28 @@ export function localDay(ms: number): string {
 
 // ---------------------------------------------------------------------------------------------
 // The trainee's side.
+
+// The course outline a page gives its island (built by src/server/training.ts), and its ids.
+
+export interface OutlineLesson { id: string; number: string; title: string; minutes: number; path: string }
+export interface OutlineModule { id: string; number: number; title: string; minutes: number; lessons: OutlineLesson[] }
+/** An exercise, its lesson, and what kind it is in the page's language ('Role-play') */
+export interface OutlineExercise { id: string; lesson: string; title: string; kind: string }
+export interface Outline {
+  modules: OutlineModule[];
+  exercises: OutlineExercise[];
+  /** Each language's own name, for "course language" */
+  languages: Record<Locale, string>;
+}
+
+/** The language-neutral ids of an outline, for decoding and checking codes. */
+export function outlineIndex(outline: Outline): CourseIndex {
+  return {
+    modules: outline.modules.map((m) => m.id),
+    lessons: outline.modules.flatMap((m) => m.lessons.map((l) => l.id)),
+    exercises: outline.exercises,
+  };
+}
 
 export interface CourseIndex {
   modules: readonly string[];

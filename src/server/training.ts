@@ -1,22 +1,13 @@
 /**
- * What the trainer and "My training" pages give their islands: the course outline in the page's
- * language (ids, numbers, titles, minutes) and every exercise with its lesson. Plain data, so the
- * islands need neither the content collections nor i18next.
+ * What the trainer, "My training", results and progress pages give their islands: the course
+ * outline in the page's language (ids, numbers, titles, minutes) and every exercise with its lesson
+ * and kind. Plain data, so the islands need neither the content collections nor i18next.
  */
 import { LOCALE_IDS, LOCALES, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/t';
 import { getCourse } from './course';
 import { getExercises, getRolePlays } from './exercises';
-
-export interface OutlineLesson { id: string; number: string; title: string; minutes: number; path: string }
-export interface OutlineModule { id: string; number: number; title: string; minutes: number; lessons: OutlineLesson[] }
-export interface OutlineExercise { id: string; lesson: string; title: string }
-export interface Outline {
-  modules: OutlineModule[];
-  exercises: OutlineExercise[];
-  /** Each language's own name, for "course language" */
-  languages: Record<Locale, string>;
-}
+import type { Outline } from '../lib/training';
 
 export async function courseOutline(locale: Locale): Promise<Outline> {
   const t = useTranslations(locale);
@@ -24,8 +15,8 @@ export async function courseOutline(locale: Locale): Promise<Outline> {
   const text = course.text[locale];
   const order = course.lessons.map((l) => l.id);
   const exercises = [
-    ...(await getRolePlays()).map((r) => ({ id: r.id, lesson: r.lesson, title: r.byLocale[locale].title })),
-    ...(await getExercises()).map((e) => ({ id: e.id, lesson: e.lesson, title: e.byLocale[locale].title })),
+    ...(await getRolePlays()).map((r) => ({ id: r.id, lesson: r.lesson, title: r.byLocale[locale].title, kind: t('roleplay.kind') })),
+    ...(await getExercises()).map((e) => ({ id: e.id, lesson: e.lesson, title: e.byLocale[locale].title, kind: t(`quiz.kind-${e.kind}`) })),
   ].sort((a, b) => order.indexOf(a.lesson) - order.indexOf(b.lesson));
   return {
     modules: course.modules.map((m) => ({
