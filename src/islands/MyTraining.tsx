@@ -8,9 +8,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignedLessons, checksum, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
-import { assignmentProgress, buildReport, dueState, heldKey, outlineIndex, type CourseIndex, type HeldAssignment, type Outline } from '../lib/training';
+import { MAX_HELD, assignmentProgress, buildReport, dueState, heldKey, outlineIndex, type CourseIndex, type HeldAssignment, type Outline } from '../lib/training';
 import { $progress, startProgress } from '../stores/progress';
 import { held } from '../stores/training';
+import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 
 interface Props {
@@ -29,7 +30,7 @@ type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
 export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const list = useStore(held.$list);
-  const status = useStore(held.$status);
+  const status = useStore(held.$notice);
   const saved = useStore(held.$saved);
   const progress = useStore($progress) as Progress;
   const [preview, setPreview] = useState<{ code: string; assignment: Assignment } | null>(null);
@@ -83,13 +84,14 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   function add() {
     if (!preview) return;
     const key = heldKey(preview.assignment);
-    // Another tab may have added it since the preview opened.
-    if (held.$list.get().some((h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === key; })) {
-      setMessage({ kind: 'ok', text: fill(s.alreadyHeld, { title: preview.assignment.title }) });
-    } else {
-      held.update((l) => [{ code: preview.code, added: Date.now() } satisfies HeldAssignment, ...l]);
-      setMessage({ kind: 'ok', text: fill(s.added, { title: preview.assignment.title }) });
+    // Checked against the freshest stored list: another tab may have added it since the preview opened.
+    const outcome = held.add({ code: preview.code, added: Date.now() } satisfies HeldAssignment, (h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === key; });
+    if (outcome === 'limit') {
+      // Nothing is dropped: the link stays in the address bar and the preview stays open.
+      setMessage({ kind: 'error', text: fill(s.limit, { max: MAX_HELD }), detail: e.nothingChanged });
+      return;
     }
+    setMessage({ kind: 'ok', text: fill(outcome === 'already' ? s.alreadyHeld : s.added, { title: preview.assignment.title }) });
     setPreview(null);
     // Where nothing can be saved, the link stays in the address bar: a reload still finds it.
     if (held.$saved.get()) clearHash();
@@ -114,7 +116,12 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
       <div role="alert" class="training-alert">
         {message?.kind === 'error' && <p class="message message--error">{message.text} {message.detail}</p>}
       </div>
-      {status === 'repaired' || status === 'corrupt' ? <p class="message message--error">{s.listRepaired}</p> : null}
+      {status && (
+        <p class="message message--error">
+          {s.listRepaired}{' '}
+          <button type="button" class="button button--small button--quiet" onClick={downloadSetAside}>{s.downloadAside}</button>
+        </p>
+      )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}
 
       {preview && (
@@ -221,7 +228,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
     : null;
 
   function remove() {
-    held.update((l) => l.filter((x) => x.code !== h.code));
+    held.remove(h.code);
     onRemoved();
   }
 
@@ -331,7 +338,7 @@ function UnreadableCard({ h, s }: { h: HeldAssignment; s: Record<string, string>
   return (
     <section class="held-assignment held-assignment--unreadable">
       <p>{s.unreadable}</p>
-      <p><button type="button" class="button button--quiet button--small" onClick={() => held.update((l) => l.filter((x) => x.code !== h.code))}>{s.remove}</button></p>
+      <p><button type="button" class="button button--quiet button--small" onClick={() => held.remove(h.code)}>{s.remove}</button></p>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { cleanText, decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
 import { fileSlug, fill, plural } from '../lib/format';
 import { qrPath } from '../lib/qr';
-import { localDay, outlineIndex, toCsv, type Outline } from '../lib/training';
+import { MAX_HELD, localDay, outlineIndex, toCsv, type Outline } from '../lib/training';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
 
@@ -40,6 +40,8 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [names, setNames] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
+  /** The list of made assignments was at its limit: this one was not kept (its links still work). */
+  const [madeFull, setMadeFull] = useState(false);
   const made = useStore(sent.$list);
   const saved = useStore(sent.$saved);
   useEffect(() => sent.start(), []);
@@ -93,7 +95,8 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     const cleanNote = cleanText(note, LIMITS.note);
     if (cleanNote) base.note = cleanNote;
     if (language) base.lang = language;
-    sent.update((l) => [{ code: encodeAssignment(base), added: Date.now(), ...(trainees.length ? { trainees } : {}) }, ...l]);
+    const code = encodeAssignment(base);
+    setMadeFull(sent.add({ code, added: Date.now(), ...(trainees.length ? { trainees } : {}) }, (x) => x.code === code) === 'limit');
     show(base, trainees);
   }
 
@@ -193,6 +196,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
         <section class="assignment-links" aria-labelledby="links-title">
           <h2 id="links-title" tabIndex={-1} ref={results}>{s.linksHeading}</h2>
           {!saved && <p class="message message--error">{s.notSaved}</p>}
+          {madeFull && <p class="message message--error">{fill(s.madeLimit, { max: MAX_HELD })}</p>}
           <p><strong>{links.title}</strong></p>
           <p class="meta">{s.privacy}</p>
           <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}</button></p>
@@ -234,7 +238,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
                   <span class="meta"> · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}{d.value.due && ` · ${fill(s.due, { date: formatDue(d.value.due, lang) })}`}{entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}</span>
                   <span class="button-row">
                     <button type="button" class="button button--small button--quiet" onClick={() => show(d.value, entry.trainees ?? [])}>{s.showLinks}<span class="visually-hidden">: {d.value.title}</span></button>
-                    <button type="button" class="button button--small button--quiet" onClick={() => sent.update((l) => l.filter((x) => x.code !== entry.code))}>{s.removeMade}<span class="visually-hidden">: {d.value.title}</span></button>
+                    <button type="button" class="button button--small button--quiet" onClick={() => sent.remove(entry.code)}>{s.removeMade}<span class="visually-hidden">: {d.value.title}</span></button>
                   </span>
                 </li>
               );

@@ -7,8 +7,9 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fileSlug, fill, percent, plural } from '../lib/format';
-import { addReports, localDay, outlineIndex, pastedCodes, reportKey, resultTables, sortRows, toCsv, type Outline, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
-import { reports, sent } from '../stores/training';
+import { MAX_REPORTS, localDay, outlineIndex, pastedCodes, resultTables, sortRows, toCsv, type AddOutcome, type Outline, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
+import { addReportCodes, decodeReports, previewReportCodes, reports, restoreReport, sent } from '../stores/training';
+import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 
 interface Props {
@@ -20,15 +21,19 @@ interface Props {
 
 type Decoded = { entry: StoredReport; report: Report };
 type Feedback = { summary?: string; refused: string[] } | null;
+/** What a report link carries, shown before anything is added. */
+type Preview = { items: { code: string; report: Report; outcome: AddOutcome }[]; refused: string[] } | null;
 
 export default function TrainerResults({ lang, outline, s, e }: Props) {
   const stored = useStore(reports.$list);
   const made = useStore(sent.$list);
-  const status = useStore(reports.$status);
+  const status = useStore(reports.$notice);
   const saved = useStore(reports.$saved);
   const [decoded, setDecoded] = useState<{ ok: Decoded[]; unreadable: number }>({ ok: [], unreadable: 0 });
   const [pasted, setPasted] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [preview, setPreview] = useState<Preview>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [removedMessage, setRemovedMessage] = useState(false);
   // The last single report removed, so one click brings it back.
@@ -52,41 +57,81 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   // Stored codes are decoded again on every change: nothing is shown that the course cannot check.
   useEffect(() => {
     let current = true;
-    Promise.all(stored.map(async (entry) => ({ entry, result: await decodeReport(entry.code, known) }))).then((all) => {
-      if (!current) return;
-      const ok = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
-      setDecoded({ ok, unreadable: all.length - ok.length });
+    decodeReports(stored, known).then(({ readable, unreadable }) => {
+      if (current) setDecoded({ ok: readable, unreadable: unreadable.length });
     });
     return () => { current = false; };
   }, [stored]);
 
-  async function addCodes(text: string) {
+  /** Decodes pasted or linked text: the reports it holds (as canonical codes) and why the rest was refused. */
+  async function readCodes(text: string) {
     const lines = pastedCodes(text);
-    if (lines.length === 0) {
-      setFeedback({ refused: [e.empty] });
-      return false;
-    }
     const good: { code: string; report: Report }[] = [];
     const refused: string[] = [];
+    if (lines.length === 0) refused.push(e.empty);
     for (const { line, code } of lines) {
       const result = await decodeReport(code, known);
       // Kept as the canonical code of what was read, whatever surrounded it when pasted.
       if (result.ok) good.push({ code: await encodeReport(result.value), report: result.value });
       else refused.push(fill(s.refused, { line, message: errorText(result.error) }));
     }
-    // Merge against the freshest stored list; unreadable stored entries are kept as they are.
-    const current = await Promise.all(reports.$list.get().map(async (entry) => ({ entry, result: await decodeReport(entry.code, known) })));
-    const readable = current.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
-    const keep = current.filter((x) => !x.result.ok).map((x) => x.entry);
-    const merged = addReports(readable, good, Date.now());
-    if (merged.added + merged.updated > 0) reports.update(() => [...merged.list.map((x) => x.entry), ...keep]);
+    return { good, refused };
+  }
+
+  /** Adds reports to the freshest stored list and says what happened to each, limits included. */
+  async function addDecoded(good: { code: string; report: Report }[], refused: string[]) {
+    const merged = good.length ? await addReportCodes(good, known) : null;
     setRemovedOne(null);
+    setPreview(null);
+    const summary = merged && [
+      fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }),
+      merged.older ? plural(s, 'olderCount', merged.older, lang) : '',
+    ].filter(Boolean).join(' ');
+    const limit = merged?.limit ? [fill(plural(s, 'limitCount', merged.limit, lang), { max: MAX_REPORTS.toLocaleString(lang) })] : [];
+    const problems = [...refused, ...limit];
     setFeedback({
-      summary: good.length ? fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }) : undefined,
-      refused: refused.length && !good.length ? [...refused, e.nothingChanged] : refused,
+      summary: summary || undefined,
+      refused: problems.length && !(merged && merged.added + merged.updated) ? [...problems, e.nothingChanged] : problems,
     });
     setRemovedMessage(false);
-    return refused.length === 0;
+    return problems.length === 0;
+  }
+
+  async function addCodes(text: string) {
+    const { good, refused } = await readCodes(text);
+    return addDecoded(good, refused);
+  }
+
+  /** A report link: show what it carries and ask first, as an assignment link does. */
+  async function previewCodes(text: string) {
+    const { good, refused } = await readCodes(text);
+    const outcomes = await previewReportCodes(good, known);
+    setFeedback(null);
+    setRemovedMessage(false);
+    if (!good.length) {
+      setPreview(null);
+      setFeedback({ refused: [...refused, e.nothingChanged] });
+      return;
+    }
+    setPreview({ items: good.map((g, i) => ({ ...g, outcome: outcomes[i] })), refused });
+    requestAnimationFrame(() => previewHeading.current?.focus());
+  }
+
+  function clearHash() {
+    // Where nothing can be saved, the report stays in the address bar: a reload still finds it.
+    if (reports.$saved.get()) history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  async function confirmPreview() {
+    if (!preview) return;
+    await addDecoded(preview.items.map(({ code, report }) => ({ code, report })), preview.refused);
+    clearHash();
+    requestAnimationFrame(() => statusRef.current?.focus());
+  }
+
+  function dismissPreview() {
+    setPreview(null);
+    history.replaceState(null, '', location.pathname + location.search);
   }
 
   async function submit(event: Event) {
@@ -97,12 +142,9 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   useEffect(() => {
     reports.start();
     sent.start();
-    const fromHash = async () => {
+    const fromHash = () => {
       const code = codeInHash();
-      if (!code) return;
-      await addCodes(code);
-      // Where nothing can be saved, the report stays in the address bar: a reload still finds it.
-      if (reports.$saved.get()) history.replaceState(null, '', location.pathname + location.search);
+      if (code) previewCodes(code);
     };
     fromHash();
     addEventListener('hashchange', fromHash);
@@ -112,7 +154,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   function removeOne(assignment: string, name: string) {
     const found = decoded.ok.find((x) => x.report.assignment.id === assignment && x.report.name === name);
     if (!found) return;
-    reports.update((l) => l.filter((e) => e.code !== found.entry.code));
+    reports.remove(found.entry.code);
     setRemovedOne({ entry: found.entry, name });
     setFeedback(null);
     setRemovedMessage(false);
@@ -120,18 +162,14 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
 
   async function undoRemove() {
     if (!removedOne) return;
-    const back = await decodeReport(removedOne.entry.code, known);
     // Back only if no report from the same trainee arrived meanwhile (it would be the newer one).
-    if (back.ok && !decoded.ok.some((x) => reportKey(x.report) === reportKey(back.value))) {
-      const entry = removedOne.entry;
-      reports.update((l) => [...l.filter((e) => e.code !== entry.code), entry]);
-    }
+    await restoreReport(removedOne.entry, known);
     setRemovedOne(null);
     statusRef.current?.focus();
   }
 
   function removeAll() {
-    reports.update(() => []);
+    reports.clear();
     setConfirming(false);
     setFeedback(null);
     setRemovedOne(null);
@@ -149,6 +187,26 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   return (
     <div class="trainer-results">
       <p class="meta"><strong>{s.honest}</strong></p>
+      {preview && (
+        <section class="assignment-preview" aria-labelledby="report-preview-title" data-testid="report-preview">
+          <h2 id="report-preview-title" tabIndex={-1} ref={previewHeading}>{plural(s, 'previewHeading', preview.items.length, lang)}</h2>
+          <p>{s.previewHelp}</p>
+          <ul class="report-preview">
+            {preview.items.map((item) => (
+              <li key={item.code} data-outcome={item.outcome}>
+                {/* Names and titles from a link are text only. */}
+                <strong>{item.report.name}</strong> · {item.report.assignment.title} · {fill(s.previewMade, { date: formatDate(item.report.at, lang, true) })}
+                <br /><span class={item.outcome === 'added' || item.outcome === 'updated' ? 'meta' : 'field-error'}>{s[`outcome-${item.outcome}`]}</span>
+              </li>
+            ))}
+          </ul>
+          {preview.refused.length > 0 && <ul class="message message--error">{preview.refused.map((r) => <li key={r}>{r}</li>)}</ul>}
+          <p class="button-row">
+            <button type="button" class="button" onClick={confirmPreview}>{s.previewAdd}</button>
+            <button type="button" class="button button--quiet" onClick={dismissPreview}>{s.previewNotNow}</button>
+          </p>
+        </section>
+      )}
       <form onSubmit={submit}>
         <p class="field">
           <label for="reports-input">{s.pasteLabel}</label>
@@ -173,7 +231,12 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
           </div>
         )}
       </div>
-      {(status === 'repaired' || status === 'corrupt') && <p class="message message--error">{s.listRepaired}</p>}
+      {status && (
+        <p class="message message--error">
+          {s.listRepaired}{' '}
+          <button type="button" class="button button--small button--quiet" onClick={downloadSetAside}>{s.downloadAside}</button>
+        </p>
+      )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}
       {decoded.unreadable > 0 && <p class="message message--error">{plural(s, 'unreadable', decoded.unreadable, lang)}</p>}
 
@@ -268,7 +331,14 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.name} data-trainee={r.name} data-state={r.state}>
-                <th scope="row">{r.name}</th>
+                <th scope="row">
+                  {r.name}
+                  {r.conflict && (
+                    <span class="results-conflict" data-testid="conflict">
+                      {fill(s.conflict, { title: r.conflict.title, due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue })}
+                    </span>
+                  )}
+                </th>
                 {r.cells.map((c) => (
                   <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
                     {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>}

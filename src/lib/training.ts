@@ -164,28 +164,52 @@ export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;
 const recorded = (r: Report) => r.read.length + r.exercises.reduce((n, e) => n + e.attempts, 0);
 const newer = (a: Report, b: Report) => a.at > b.at || (a.at === b.at && recorded(a) > recorded(b));
 
+export type AddOutcome = 'added' | 'updated' | 'unchanged' | 'older' | 'limit';
+
 /**
  * Adds decoded reports to the stored ones. A newer report from the same trainee for the same
- * assignment replaces the older; an older or identical one changes nothing.
+ * assignment replaces the older; an identical one changes nothing ('unchanged'), an older one
+ * neither ('older'). A report from a new trainee past `max` stored reports is not added
+ * ('limit'): the caller says so, nothing is dropped silently. One outcome per incoming report.
  */
 export function addReports(
-  stored: { entry: StoredReport; report: Report }[],
-  incoming: { code: string; report: Report }[],
+  stored: readonly { entry: StoredReport; report: Report }[],
+  incoming: readonly { code: string; report: Report }[],
   now: number,
-): { list: { entry: StoredReport; report: Report }[]; added: number; updated: number; unchanged: number } {
+  max = MAX_REPORTS,
+): { list: { entry: StoredReport; report: Report }[]; outcomes: AddOutcome[]; added: number; updated: number; unchanged: number; older: number; limit: number } {
   const list = [...stored];
-  let added = 0, updated = 0, unchanged = 0;
-  for (const item of incoming) {
+  const outcomes = incoming.map((item): AddOutcome => {
     const i = list.findIndex((x) => reportKey(x.report) === reportKey(item.report));
     if (i === -1) {
+      if (list.length >= max) return 'limit';
       list.push({ entry: { code: item.code, added: now }, report: item.report });
-      added++;
-    } else if (newer(item.report, list[i].report)) {
+      return 'added';
+    }
+    if (newer(item.report, list[i].report)) {
       list[i] = { entry: { code: item.code, added: now }, report: item.report };
-      updated++;
-    } else unchanged++;
-  }
-  return { list, added, updated, unchanged };
+      return 'updated';
+    }
+    return item.code === list[i].entry.code || !newer(list[i].report, item.report) ? 'unchanged' : 'older';
+  });
+  const count = (o: AddOutcome) => outcomes.filter((x) => x === o).length;
+  return { list, outcomes, added: count('added'), updated: count('updated'), unchanged: count('unchanged'), older: count('older'), limit: count('limit') };
+}
+
+/**
+ * Three-way merge of a stored list (entries identified by their code): the freshest stored list,
+ * with this tab's changes since `base` (what it last read or wrote) applied on top. Another tab's
+ * additions and removals stay; this tab's unsaved additions, edits and removals are kept too.
+ */
+export function mergeLists<T extends { code: string }>(stored: readonly T[], mine: readonly T[], base: readonly T[]): T[] {
+  const baseBy = new Map(base.map((e) => [e.code, JSON.stringify(e)]));
+  const mineCodes = new Set(mine.map((e) => e.code));
+  const removed = new Set(base.filter((e) => !mineCodes.has(e.code)).map((e) => e.code));
+  const changed = new Map(mine.filter((e) => baseBy.get(e.code) !== JSON.stringify(e)).map((e) => [e.code, e]));
+  const kept = stored.filter((e) => !removed.has(e.code)).map((e) => changed.get(e.code) ?? e);
+  const present = new Set(kept.map((e) => e.code));
+  // This tab's additions lead: every list here shows its newest entries first.
+  return [...[...changed.values()].filter((e) => !present.has(e.code)), ...kept];
 }
 
 export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' | 'no-report';
@@ -210,6 +234,14 @@ export interface ResultRow {
   state: RowState;
   /** Days left (positive) or overdue (negative), when there is a due date */
   days?: number;
+  /** The assignment as this trainee's report describes it, when that differs from the table's */
+  conflict?: ReportScope;
+}
+
+/** Whether two copies of an assignment agree on what was assigned (title, due date, lessons). */
+export function sameScope(a: ReportScope, b: ReportScope): boolean {
+  const set = (x: readonly string[]) => [...x].sort().join(' ');
+  return a.title === b.title && (a.due ?? '') === (b.due ?? '') && set(a.modules) === set(b.modules) && set(a.lessons) === set(b.lessons);
 }
 
 export interface ResultTable {
@@ -222,8 +254,10 @@ export interface ResultTable {
 
 /**
  * One table per assignment: its trainees × its lessons, with status, scores, due state and totals.
- * Assignments the trainer made in this browser (`sent`) add the trainees named in them who have
- * not reported yet, and appear before any report arrives.
+ * `reports` come in the order they were added (the first one seen defines an assignment the
+ * trainer did not make here). Assignments the trainer made in this browser (`sent`) define their
+ * own scope, add the trainees named in them who have not reported yet, and appear before any
+ * report arrives.
  */
 export function resultTables(
   reports: readonly Report[],
@@ -234,10 +268,13 @@ export function resultTables(
   // An assignment of the trainer's own shows once it names trainees or has a report.
   const ids = [...new Set([...sent.filter((x) => x.trainees.length).map((x) => x.scope.id), ...reports.map((r) => r.assignment.id)])];
   return ids.map((id) => {
-    const group = reports.filter((r) => r.assignment.id === id);
+    const all = reports.filter((r) => r.assignment.id === id);
     const mine = sent.find((x) => x.scope.id === id);
-    // The trainer's own copy speaks for the assignment; else the newest report's copy.
-    const scope = mine?.scope ?? group.reduce((a, b) => (b.at > a.at ? b : a)).assignment;
+    // The trainer's own copy speaks for the assignment; else the first report seen. A report
+    // cannot redefine the assignment for everyone: one that describes it differently is marked.
+    const scope = mine?.scope ?? all[0].assignment;
+    // One row per trainee: the newest report (two tabs adding at once may have kept both).
+    const group = all.filter((r) => !all.some((o) => o !== r && reportKey(o) === reportKey(r) && (newer(o, r) || (!newer(r, o) && all.indexOf(o) < all.indexOf(r)))));
     const lessons = assignedLessons({ ...scope }, course);
     const days = scope.due ? daysLeft(scope.due, today) : undefined;
     const rows = group.map((r): ResultRow => {
@@ -254,7 +291,9 @@ export function resultTables(
         const finished = Math.max(...cells.map((c) => c.read!));
         state = !scope.due ? 'done' : localDay(finished) <= scope.due ? 'on-time' : 'late';
       } else state = days !== undefined && days < 0 ? 'overdue' : 'in-progress';
-      return { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
+      const row: ResultRow = { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
+      if (!sameScope(r.assignment, scope)) row.conflict = r.assignment;
+      return row;
     });
     const reported = new Set(rows.map((r) => nameKey(r.name)));
     for (const name of mine?.trainees ?? []) {

@@ -5,7 +5,7 @@
  * All words come from the page (rendered on the server in its language).
  */
 import { markRead, openLesson } from '../lib/progress';
-import { downloadProgress } from './download-progress';
+import { downloadProgress, downloadSetAside } from './download-progress';
 import { continueLesson } from '../lib/progress-continue';
 import { $notice, $progress, $storageState, dismissNotice, startProgress, updateProgress } from '../stores/progress';
 
@@ -50,6 +50,7 @@ function render(): void {
   for (const el of $<HTMLElement>('[data-storage-warning]')) el.hidden = el.dataset.storageWarning !== storageState;
   for (const el of $<HTMLElement>('[data-notice]')) el.hidden = el.dataset.notice !== notice;
   for (const el of $<HTMLElement>('[data-dismiss-notice]')) el.hidden = !notice;
+  for (const el of $<HTMLElement>('[data-download-aside]')) el.hidden = !notice;
   const banner = document.querySelector<HTMLElement>('[data-progress-banner]');
   if (banner) banner.hidden = storageState === 'ok' && !notice;
   document.documentElement.classList.add('progress-ready');
@@ -84,6 +85,7 @@ if (lessonId) {
 }
 for (const button of $<HTMLButtonElement>('[data-export-progress]')) button.addEventListener('click', downloadProgress);
 for (const button of $<HTMLButtonElement>('[data-dismiss-notice]')) button.addEventListener('click', dismissNotice);
+for (const button of $<HTMLButtonElement>('[data-download-aside]')) button.addEventListener('click', downloadSetAside);
 $progress.listen(render);
 $storageState.listen(render);
 $notice.listen(render);

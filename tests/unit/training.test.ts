@@ -5,7 +5,7 @@ import { encodeAssignment, type Assignment, type Report } from '../../src/lib/as
 import { emptyProgress, type Progress } from '../../src/lib/progress';
 import { qrPath } from '../../src/lib/qr';
 import {
-  addReports, assignmentProgress, buildReport, dueState, heldKey, parseList, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
+  addReports, assignmentProgress, buildReport, dueState, heldKey, mergeLists, parseList, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
 } from '../../src/lib/training';
 
 const course: CourseIndex = {
@@ -80,8 +80,42 @@ describe('results', () => {
     expect(newer.list).toHaveLength(1);
     expect(newer.list[0].entry.code).toBe('r1.c.d');
     const older = addReports(newer.list, [{ code: 'r1.e.f', report: report('Anna', [], day(21)) }], 3);
-    expect(older).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    // An older report says so ("older than the report you have"), not "already here".
+    expect(older).toMatchObject({ added: 0, updated: 0, unchanged: 0, older: 1, outcomes: ['older'] });
     expect(older.list[0].entry.code).toBe('r1.c.d');
+  });
+
+  it('past the limit, a new trainee\'s report is refused and counted, never dropped while saying "added"', () => {
+    const two = addReports([], [{ code: 'r1.a.b', report: report('Anna', []) }, { code: 'r1.c.d', report: report('Bo', []) }], 1, 2);
+    expect(two).toMatchObject({ added: 2, limit: 0 });
+    const more = addReports(two.list, [
+      { code: 'r1.e.f', report: report('Cai', []) },
+      { code: 'r1.g.h', report: report('Anna', all, day(25)) },
+    ], 2, 2);
+    // Cai does not fit; Anna's newer report still replaces hers (it takes no new place).
+    expect(more.outcomes).toEqual(['limit', 'updated']);
+    expect(more.list.map((x) => x.report.name)).toEqual(['Anna', 'Bo']);
+  });
+
+  it('the assignment is the trainer\'s own copy, else the first report seen; a report that disagrees is a conflict, not applied', () => {
+    const hostile = { ...scope, title: 'Everything, due yesterday', due: '2026-01-01', modules: ['relationship-types', 'listening'] };
+    const first = report('Anna', all);
+    const later: Report = { ...report('Mallory', [], day(25)), assignment: hostile };
+    // Mallory's report came after Anna's: Anna's copy defines the table, whatever the times say.
+    const [table] = resultTables([first, later], course, new Date(2026, 10, 24));
+    expect(table.scope).toEqual(scope);
+    expect(table.lessons).toHaveLength(3);
+    expect(table.rows.find((r) => r.name === 'Mallory')!.conflict).toEqual(hostile);
+    expect(table.rows.find((r) => r.name === 'Anna')!.conflict).toBeUndefined();
+    // With the trainer's own copy, that one speaks, even when a report came first.
+    const [own] = resultTables([later, first], course, new Date(2026, 10, 24), [{ scope, trainees: [] }]);
+    expect(own.scope).toEqual(scope);
+    expect(own.rows.find((r) => r.name === 'Mallory')!.conflict).toEqual(hostile);
+  });
+
+  it('shows one row per trainee even when a list holds two reports from the same trainee', () => {
+    const [table] = resultTables([report('Anna', [], day(20)), report('anna', all, day(22))], course, new Date(2026, 10, 24));
+    expect(table.rows.map((r) => [r.name, r.read])).toEqual([['anna', 3]]);
   });
 
   it('builds trainees × assigned lessons with status, scores, due state and totals', () => {
@@ -192,5 +226,22 @@ describe('reports made in the same minute', () => {
     const first = addReports([], [{ code: 'r1.a.b', report: r(0) }], 1);
     expect(addReports(first.list, [{ code: 'r1.c.d', report: r(1) }], 2)).toMatchObject({ updated: 1 });
     expect(addReports(first.list, [{ code: 'r1.a.b', report: r(0) }], 2)).toMatchObject({ unchanged: 1 });
+  });
+});
+
+describe('three-way merge of stored lists', () => {
+  const e = (code: string, extra: Record<string, unknown> = {}) => ({ code, added: 1, ...extra });
+  it('keeps another tab\'s additions and removals, and this tab\'s unsaved ones', () => {
+    const base = [e('a'), e('b')];
+    const stored = [e('c'), e('a')]; // another tab added c and removed b
+    const mine = [e('d'), e('b')]; // this tab added d and removed a, unsaved
+    expect(mergeLists(stored, mine, base).map((x) => x.code)).toEqual(['d', 'c']);
+  });
+  it('an edit made here (a name typed) wins over the stored copy of the same entry', () => {
+    expect(mergeLists([e('a')], [e('a', { name: 'Anna' })], [e('a')])).toEqual([e('a', { name: 'Anna' })]);
+  });
+  it('with nothing unsaved here, the stored list is taken as it is', () => {
+    const stored = [e('x'), e('y')];
+    expect(mergeLists(stored, [e('a')], [e('a')])).toEqual(stored);
   });
 });

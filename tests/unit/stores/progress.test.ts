@@ -5,33 +5,11 @@ import {
   $notice, $progress, $storageState, ASIDE_PREFIX, STORAGE_KEY, _resetForTests, resetAllProgress, startProgress, updateProgress,
 } from '../../../src/stores/progress';
 import { importProgress } from '../../../src/stores/progress-import';
-
-class FakeStorage {
-  data = new Map<string, string>();
-  quota = Infinity;
-  get length() { return this.data.size; }
-  key(i: number) { return [...this.data.keys()][i] ?? null; }
-  getItem(k: string) { return this.data.get(k) ?? null; }
-  removeItem(k: string) { this.data.delete(k); }
-  clear() { this.data.clear(); }
-  setItem(k: string, v: string) {
-    const used = [...this.data].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
-    if (used + k.length + v.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
-    this.data.set(k, v);
-  }
-}
+import { FakeStorage, installWindow as install, type StorageListener } from './fake-storage';
 
 let storage: FakeStorage;
-const listeners: ((e: { key: string; newValue: string | null }) => void)[] = [];
-function installWindow(blocked = false) {
-  (globalThis as Record<string, unknown>).window = {
-    get localStorage() {
-      if (blocked) throw new DOMException('denied', 'SecurityError');
-      return storage;
-    },
-    addEventListener: (_: string, fn: (e: { key: string; newValue: string | null }) => void) => listeners.push(fn),
-  };
-}
+const listeners: StorageListener[] = [];
+const installWindow = (blocked = false) => install(storage, listeners, blocked);
 const L1 = 'sales-and-service/what-sales-is';
 const L2 = 'sales-and-service/what-service-is';
 const asideValues = () => [...storage.data].filter(([k]) => k.startsWith(ASIDE_PREFIX)).map(([, v]) => v);
@@ -57,7 +35,13 @@ describe('progress store', () => {
     startProgress();
     expect($notice.get()).toBe('corrupt');
     expect(asideValues()).toEqual(['{"version":2,"lessons":{']);
-    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+    // The clean record is written back at once, so the next page does not find the damage again.
+    expect(JSON.parse(storage.getItem(STORAGE_KEY)!)).toEqual({ version: 2, lessons: {}, exercises: {} });
+    for (let load = 0; load < 12; load++) {
+      _resetForTests();
+      startProgress();
+    }
+    expect(asideValues()).toHaveLength(1);
   });
 
   it('keeps the valid part of a partly damaged record, written back at once, raw kept aside', () => {
@@ -70,13 +54,47 @@ describe('progress store', () => {
     expect(asideValues()).toEqual([raw]);
   });
 
-  it('moves even a 5 MB value aside without losing it', () => {
+  it('sets even a 5 MB value aside when it fits twice; never removes it first', () => {
     const huge = 'x'.repeat(5 * 1024 * 1024);
-    storage.quota = huge.length + 1000;
+    storage.quota = 2 * huge.length + 1000;
     storage.setItem(STORAGE_KEY, huge);
     startProgress();
     expect($notice.get()).toBe('corrupt');
     expect(asideValues()).toEqual([huge]);
+  });
+
+  it('leaves a damaged value that cannot be copied where it is, untouched, and works in memory', () => {
+    const huge = 'x'.repeat(5 * 1024 * 1024);
+    storage.quota = huge.length + 1000;
+    storage.setItem(STORAGE_KEY, huge);
+    startProgress();
+    expect($storageState.get()).toBe('full');
+    updateProgress((p) => markRead(p, L1, 1));
+    expect($progress.get().lessons[L1].read).toBe(1);
+    expect(storage.getItem(STORAGE_KEY)).toBe(huge);
+    expect(asideValues()).toEqual([]);
+  });
+
+  it('a full quota still shows (and exports) the saved record', () => {
+    storage.setItem(STORAGE_KEY, JSON.stringify(markRead(openLesson({ version: 2, lessons: {}, exercises: {} }, L1, 1), L1, 2)));
+    storage.quota = 0;
+    startProgress();
+    expect($progress.get().lessons[L1].read).toBe(2);
+    updateProgress((p) => markRead(p, L2, 3));
+    expect($storageState.get()).toBe('full');
+    expect(Object.keys($progress.get().lessons).sort()).toEqual([L1, L2]);
+  });
+
+  it('getItem that throws: nothing throws, the record is not written over, work goes on in memory', () => {
+    const saved = JSON.stringify(markRead({ version: 2, lessons: {}, exercises: {} }, L1, 2));
+    storage.setItem(STORAGE_KEY, saved);
+    storage.readsThrow = true;
+    expect(() => startProgress()).not.toThrow();
+    updateProgress((p) => markRead(p, L2, 3));
+    expect($storageState.get()).toBe('unavailable');
+    expect($progress.get().lessons[L2].read).toBe(3);
+    storage.readsThrow = false;
+    expect(storage.getItem(STORAGE_KEY)).toBe(saved);
   });
 
   it('keeps working in memory and says so when the quota is full', () => {

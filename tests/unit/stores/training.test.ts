@@ -45,7 +45,7 @@ describe('stored lists', () => {
     storage.data.set(KEY, '{"this is": "not a list"}');
     const list = storedList<HeldAssignment>(KEY, 'a', 10);
     list.start();
-    expect(list.$status.get()).toBe('corrupt');
+    expect(list.$notice.get()).toBe('corrupt');
     expect(list.$list.get()).toEqual([]);
     const aside = [...storage.data].filter(([k]) => k.startsWith(`${KEY}:unreadable:`));
     expect(aside.map(([, v]) => v)).toEqual(['{"this is": "not a list"}']);
@@ -58,7 +58,7 @@ describe('stored lists', () => {
     storage.data.set(KEY, JSON.stringify([a(1), { code: '<img src=x onerror=alert(1)>', added: 2 }]));
     const list = storedList<HeldAssignment>(KEY, 'a', 10);
     list.start();
-    expect(list.$status.get()).toBe('repaired');
+    expect(list.$notice.get()).toBe('repaired');
     expect(list.$list.get()).toEqual([a(1)]);
     expect([...storage.data.keys()].some((k) => k.startsWith(`${KEY}:unreadable:`))).toBe(true);
   });
