@@ -234,7 +234,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
 
   function saveName(value: string) {
     setName(value);
-    held.update((l) => l.map((x) => (x.code === h.code ? { ...x, name: value.slice(0, 60) } : x)));
+    held.edit(h.code, (x) => ({ ...x, name: value.slice(0, 60) }));
   }
 
   async function makeReport() {

@@ -87,7 +87,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }),
       merged.older ? plural(s, 'olderCount', merged.older, lang) : '',
     ].filter(Boolean).join(' ');
-    const limit = merged?.limit ? [fill(plural(s, 'limitCount', merged.limit, lang), { max: MAX_REPORTS.toLocaleString(lang) })] : [];
+    const limit = merged?.limit ? [plural(s, 'limitCount', merged.limit, lang, { max: MAX_REPORTS.toLocaleString(lang) })] : [];
     const problems = [...refused, ...limit];
     setFeedback({
       summary: summary || undefined,
@@ -332,7 +332,7 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
             {rows.map((r) => (
               <tr key={r.name} data-trainee={r.name} data-state={r.state}>
                 <th scope="row">
-                  {r.name}
+                  <span class="results-name">{r.name}</span>
                   {r.conflict && (
                     <span class="results-conflict" data-testid="conflict">
                       {fill(s.conflict, { title: r.conflict.title, due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue })}

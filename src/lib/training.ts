@@ -12,24 +12,31 @@ import type { Progress } from './progress';
 export const MAX_HELD = 100;
 export const MAX_REPORTS = 2000;
 
-export interface HeldAssignment {
-  /** The assignment code, exactly as in the link */
+/**
+ * What every stored list entry has. A removed entry stays a while as a tombstone (`removed`), so a
+ * tab that has not heard of the removal yet cannot bring it back when the lists merge.
+ */
+export interface ListEntry {
   code: string;
   /** When it was added (ms) */
   added: number;
+  /** When it was removed (ms): a tombstone, not shown */
+  removed?: number;
+  /** When it was last edited (ms), e.g. the name typed for reports */
+  edited?: number;
+}
+
+export interface HeldAssignment extends ListEntry {
+  /** The assignment code, exactly as in the link */
+  code: string;
   /** The name the trainee typed for reports, when the link had none */
   name?: string;
 }
 
-export interface StoredReport {
-  code: string;
-  added: number;
-}
+export type StoredReport = ListEntry;
 
 /** An assignment the trainer made in this browser: its code for everyone, and the trainees named. */
-export interface SentAssignment {
-  code: string;
-  added: number;
+export interface SentAssignment extends ListEntry {
   trainees?: string[];
 }
 
@@ -41,7 +48,7 @@ const CODE = /^[ar]\d{1,3}\.[A-Za-z0-9_-]+\.[0-9a-z]{1,7}$/;
  * Reads a stored list. Entries that are not even shaped like a code are dropped ('repaired': the
  * caller keeps the raw value aside first); a value that is not a list at all is 'corrupt'.
  */
-export function parseList<T extends { code: string; added: number }>(raw: string | null, kind: 'a' | 'r', max: number): { list: T[]; status: ListStatus } {
+export function parseList<T extends ListEntry>(raw: string | null, kind: 'a' | 'r'): { list: T[]; status: ListStatus } {
   if (raw === null || raw === '') return { list: [], status: 'empty' };
   let data: unknown;
   try {
@@ -50,13 +57,22 @@ export function parseList<T extends { code: string; added: number }>(raw: string
     return { list: [], status: 'corrupt' };
   }
   if (!Array.isArray(data)) return { list: [], status: 'corrupt' };
+  const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 8.64e15;
   const list = data.filter(
     (e): e is T => typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code[0] === kind && CODE.test(e.code)
-      && typeof e.added === 'number' && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60))
+      && time(e.added) && (e.removed === undefined || time(e.removed)) && (e.edited === undefined || time(e.edited))
+      && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60))
       && (e.trainees === undefined || (Array.isArray(e.trainees) && e.trainees.length <= 100 && e.trainees.every((n: unknown) => typeof n === 'string' && n.length <= 60))),
-  ).slice(0, max);
+  );
+  // Nothing readable is cut here: limits are kept when adding, with a message.
   return { list, status: list.length === data.length ? 'ok' : 'repaired' };
 }
+
+/** The entries shown: tombstones left out. */
+export const live = <T extends ListEntry>(list: readonly T[]): T[] => list.filter((e) => e.removed === undefined);
+
+/** Tombstones are kept this long: far longer than a tab stays open unheard. */
+export const TOMBSTONE_MS = 90 * 86_400_000;
 
 /** One entry per assignment and trainee: opening the same link twice does not add it twice. */
 export const heldKey = (a: Pick<Assignment, 'id' | 'trainee'>) => `${a.id}:${a.trainee ?? ''}`;
@@ -196,21 +212,36 @@ export function addReports(
   return { list, outcomes, added: count('added'), updated: count('updated'), unchanged: count('unchanged'), older: count('older'), limit: count('limit') };
 }
 
-/**
- * Three-way merge of a stored list (entries identified by their code): the freshest stored list,
- * with this tab's changes since `base` (what it last read or wrote) applied on top. Another tab's
- * additions and removals stay; this tab's unsaved additions, edits and removals are kept too.
- */
-export function mergeLists<T extends { code: string }>(stored: readonly T[], mine: readonly T[], base: readonly T[]): T[] {
-  const baseBy = new Map(base.map((e) => [e.code, JSON.stringify(e)]));
-  const mineCodes = new Set(mine.map((e) => e.code));
-  const removed = new Set(base.filter((e) => !mineCodes.has(e.code)).map((e) => e.code));
-  const changed = new Map(mine.filter((e) => baseBy.get(e.code) !== JSON.stringify(e)).map((e) => [e.code, e]));
-  const kept = stored.filter((e) => !removed.has(e.code)).map((e) => changed.get(e.code) ?? e);
-  const present = new Set(kept.map((e) => e.code));
-  // This tab's additions lead: every list here shows its newest entries first.
-  return [...[...changed.values()].filter((e) => !present.has(e.code)), ...kept];
+/** The version of one entry that wins: the later of an addition and a removal, then the later edit. */
+function winner<T extends ListEntry>(a: T, b: T): T {
+  const changed = (e: T) => Math.max(e.added, e.removed ?? -1, e.edited ?? -1);
+  if (changed(a) !== changed(b)) return changed(a) > changed(b) ? a : b;
+  // Same time: a removal wins over an addition made in that same millisecond; then a stable choice.
+  if ((a.removed === undefined) !== (b.removed === undefined)) return a.removed !== undefined ? a : b;
+  return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
+
+/**
+ * Merges two copies of a stored list (this tab's and the stored one, or another tab's), entry by
+ * entry: the later change of each entry wins, a removal included (kept as a tombstone). Like the
+ * progress merge, it is commutative, associative and idempotent, so copies that missed each other's
+ * writes (browsers may show a tab another tab's write a moment late) combine without losing either.
+ * Tombstones older than TOMBSTONE_MS before `now` are forgotten. Newest first, a stable order.
+ */
+export function mergeLists<T extends ListEntry>(a: readonly T[], b: readonly T[], now = Date.now()): T[] {
+  const by = new Map<string, T>();
+  for (const e of [...a, ...b]) {
+    const other = by.get(e.code);
+    by.set(e.code, other ? winner(other, e) : e);
+  }
+  return [...by.values()]
+    .filter((e) => e.removed === undefined || e.removed > now - TOMBSTONE_MS)
+    .sort((x, y) => y.added - x.added || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+}
+
+/** A list with one entry removed: a tombstone in its place. */
+export const removeEntry = <T extends ListEntry>(list: readonly T[], code: string, now: number): T[] =>
+  list.map((e) => (e.code === code && e.removed === undefined ? { ...e, removed: Math.max(now, e.added, e.edited ?? 0) } : e));
 
 export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' | 'no-report';
 

@@ -130,6 +130,12 @@ export function setAsideForDownload(): Record<string, string> {
   return out;
 }
 
+/** JSON with object keys sorted: the same content always gives the same text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v);
+}
+
 // ---------------------------------------------------------------------------------------------
 // A stored value: an atom that mirrors one key, with the rules above.
 
@@ -138,10 +144,11 @@ export interface StoredCodec<T> {
   /** Reads a raw stored string; never throws. */
   parse(raw: string | null): { value: T; status: ReadStatus };
   /**
-   * The value to change: the freshest stored one combined with this tab's. `base` is what this
-   * tab last read or wrote, so the codec can tell this tab's unsaved changes from other tabs'.
+   * Combines the freshest stored value with this tab's. It must be commutative, associative and
+   * idempotent (nothing is ever lost by merging twice or in another order): browsers may show a
+   * tab another tab's write a moment late, so tabs converge by merging, not by taking turns.
    */
-  merge(stored: T, mine: T, base: T): T;
+  merge(stored: T, mine: T): T;
 }
 
 export interface StoredValue<T> {
@@ -172,8 +179,6 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
   const $state = atom<StorageState>('ok');
   const $notice = atom<DamageNotice>(null);
   let started = false;
-  /** What this tab last read from or wrote to storage: the base of a three-way merge. */
-  let base: T = codec.empty();
   /** A damaged value that could not be copied aside: it must not be written over. */
   let frozen = false;
 
@@ -210,27 +215,29 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
 
   function write(next: T): void {
     if (frozen) return;
-    const state = writeRaw(key, JSON.stringify(next));
-    setState(state);
-    if (state === 'ok') base = next;
+    setState(writeRaw(key, JSON.stringify(next)));
   }
 
   function start() {
     if (started || typeof window === 'undefined') return;
     started = true;
     const fresh = readFresh();
-    if (fresh) {
-      base = fresh.value;
-      $value.set(fresh.value);
+    if (fresh) $value.set(fresh.value);
+    if (fresh && !frozen) {
+      // Tell "full" from "fine" before the user's work depends on it, not at the first lost change.
+      const probe = `${key}:probe`;
+      setState(writeRaw(probe, '1'));
+      removeRaw(probe);
     }
     try {
       window.addEventListener('storage', (event: StorageEvent) => {
         if (event.key !== key || frozen) return;
         const other = codec.parse(event.newValue);
         if (other.status !== 'ok' && other.status !== 'empty' && other.status !== 'migrated') return;
-        const merged = codec.merge(other.value, $value.get(), base);
-        base = other.value;
+        const merged = codec.merge(other.value, $value.get());
         $value.set(merged);
+        // The other tab wrote without something this tab has (it read a moment too early): put it back.
+        if (canonical(merged) !== canonical(other.value)) write(merged);
       });
     } catch {
       /* no events (a test's window): other tabs' changes arrive with the next change */
@@ -241,9 +248,7 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
     const fresh = readFresh();
     const mine = $value.get();
     if (!fresh) return { value: mine, raw: undefined };
-    const merged = codec.merge(fresh.value, mine, base);
-    // This tab's view and its base move together, so the next merge tells its own changes apart.
-    base = fresh.value;
+    const merged = codec.merge(fresh.value, mine);
     $value.set(merged);
     return { value: merged, raw: fresh.raw };
   }
@@ -273,7 +278,7 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
       // Another tab wrote while this change waited: do it again on the newer value; under constant
       // contention, combine instead (this change's edits applied to the newer value), never drop either.
       if (attempt >= 2) {
-        const merged = codec.merge(now.value, out.value, value);
+        const merged = codec.merge(now.value, out.value);
         write(merged);
         $value.set(merged);
         return out.result;
@@ -290,7 +295,6 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
   function _reset() {
     started = false;
     frozen = false;
-    base = codec.empty();
     keptInPlace.delete(key);
     $value.set(codec.empty());
     $state.set('ok');

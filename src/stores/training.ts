@@ -1,16 +1,17 @@
 /**
  * The lists behind "My training" (assignments the trainee holds), the trainer's results (reports
  * collected) and the trainer page (assignments made here), on the storage layer every stored thing
- * shares (./storage.ts): each change is applied to the freshest stored list with this tab's unsaved
- * changes merged in, so tabs and links arriving together never lose each other's entries; an
- * unreadable stored value is copied aside once before it is repaired. The actions here hold the
- * rules a list keeps (one entry per assignment, limits stated, never dropped silently).
+ * shares (./storage.ts): each change is applied to the freshest stored list merged with this tab's
+ * (entry by entry, removals kept as tombstones), so tabs and links arriving together never lose
+ * each other's entries; an unreadable stored value is copied aside once before it is repaired.
+ * The actions here hold the rules a list keeps (one entry per assignment, limits stated, never
+ * dropped silently).
  */
 import { computed, type ReadableAtom } from 'nanostores';
 import { decodeReport, type Decoded, type Report } from '../lib/assignment';
 import {
-  MAX_HELD, MAX_REPORTS, addReports, mergeLists, parseList,
-  type AddOutcome, type HeldAssignment, type SentAssignment, type StoredReport,
+  MAX_HELD, MAX_REPORTS, addReports, live, mergeLists, parseList, removeEntry,
+  type AddOutcome, type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
 } from '../lib/training';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
 
@@ -20,6 +21,7 @@ export const SENT_KEY = 'sales-course:assigned';
 export { ASIDE_MARK };
 
 export interface StoredList<T> {
+  /** The entries shown (tombstones left out) */
   $list: ReadableAtom<T[]>;
   /** 'repaired', 'corrupt' once, when the stored value had to be set aside */
   $notice: ReadableAtom<DamageNotice>;
@@ -27,8 +29,11 @@ export interface StoredList<T> {
   /** false when the browser does not store anything now (the list then lives in this tab) */
   $saved: ReadableAtom<boolean>;
   start(): void;
+  /** Changes the stored list, tombstones included (use removeEntry to remove). */
   update(change: (list: T[]) => T[]): T[];
   updateAsync<R>(change: (list: T[]) => Promise<{ value: T[]; result: R }>): Promise<R>;
+  /** Changes one entry (a name typed): the edit is timed, so it wins over an older copy. */
+  edit(code: string, change: (entry: T) => T): void;
   /** Adds an entry unless one the same already is there, or the list is at its limit. */
   add(entry: T, same: (e: T) => boolean): 'added' | 'already' | 'limit';
   remove(code: string): void;
@@ -37,38 +42,41 @@ export interface StoredList<T> {
   _reset(): void;
 }
 
-export function storedList<T extends { code: string; added: number }>(key: string, kind: 'a' | 'r', max: number): StoredList<T> {
+export function storedList<T extends ListEntry>(key: string, kind: 'a' | 'r', max: number): StoredList<T> {
   const stored = storedValue<T[]>(key, {
     empty: () => [],
     parse: (raw) => {
-      const { list, status } = parseList<T>(raw, kind, max);
+      const { list, status } = parseList<T>(raw, kind);
       return { value: list, status };
     },
-    merge: (fresh, mine, base) => mergeLists(fresh, mine, base),
+    merge: (fresh, mine) => mergeLists(fresh, mine),
   });
 
   function add(entry: T, same: (e: T) => boolean): 'added' | 'already' | 'limit' {
     let outcome: 'added' | 'already' | 'limit' = 'added';
     stored.update((list) => {
-      if (list.some(same)) outcome = 'already';
-      else if (list.length >= max) outcome = 'limit';
-      else return [entry, ...list];
+      const shown = live(list);
+      if (shown.some(same)) outcome = 'already';
+      else if (shown.length >= max) outcome = 'limit';
+      // Added again after a removal: the new entry replaces its tombstone.
+      else return [entry, ...list.filter((e) => e.code !== entry.code)];
       return list;
     });
     return outcome;
   }
 
   return {
-    $list: stored.$value,
+    $list: computed(stored.$value, (list) => live(list)),
     $notice: stored.$notice,
     $state: stored.$state,
     $saved: computed(stored.$state, (state) => state === 'ok'),
     start: stored.start,
     update: stored.update,
     updateAsync: stored.updateAsync,
+    edit: (code, change) => void stored.update((list) => list.map((e) => (e.code === code && e.removed === undefined ? { ...change(e), edited: Date.now() } : e))),
     add,
-    remove: (code) => void stored.update((list) => list.filter((e) => e.code !== code)),
-    clear: () => stored.replace([]),
+    remove: (code) => void stored.update((list) => removeEntry(list, code, Date.now())),
+    clear: () => void stored.update((list) => list.map((e) => (e.removed === undefined ? { ...e, removed: Math.max(Date.now(), e.added, e.edited ?? 0) } : e))),
     _reset: stored._reset,
   };
 }
@@ -96,7 +104,7 @@ export function decodeStoredReport(code: string, course: CourseIds): Promise<Dec
 
 /** The stored reports, decoded: the readable ones in the order they were added, and the rest. */
 export async function decodeReports(list: readonly StoredReport[], course: CourseIds) {
-  const all = await Promise.all(list.map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })));
+  const all = await Promise.all(live(list).map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })));
   const readable = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
   readable.sort((a, b) => a.entry.added - b.entry.added);
   return { readable, unreadable: all.filter((x) => !x.result.ok).map((x) => x.entry) };
@@ -111,8 +119,11 @@ export async function addReportCodes(incoming: readonly { code: string; report: 
   return reports.updateAsync(async (list) => {
     const { readable, unreadable } = await decodeReports(list, course);
     const merged = addReports(readable, incoming, now, MAX_REPORTS - unreadable.length);
+    // A report replaced by a newer one from the same trainee becomes a tombstone.
+    const kept = new Set(merged.list.map((x) => x.entry.code));
+    const replaced = readable.filter((x) => !kept.has(x.entry.code)).map((x) => ({ ...x.entry, removed: Math.max(now, x.entry.added) }));
     const changed = merged.added + merged.updated > 0;
-    return { value: changed ? [...merged.list.map((x) => x.entry), ...unreadable] : list, result: merged };
+    return { value: changed ? mergeLists(list, [...merged.list.map((x) => x.entry), ...replaced]) : list, result: merged };
   });
 }
 
@@ -127,6 +138,7 @@ export async function previewReportCodes(incoming: readonly { code: string; repo
 export async function restoreReport(entry: StoredReport, course: CourseIds): Promise<boolean> {
   const back = await decodeStoredReport(entry.code, course);
   if (!back.ok) return false;
-  const result = await addReportCodes([{ code: entry.code, report: back.value }], course, entry.added);
+  // Added again now: later than its removal, so the tombstone gives way.
+  const result = await addReportCodes([{ code: entry.code, report: back.value }], course);
   return result.added > 0;
 }

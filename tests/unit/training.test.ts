@@ -5,7 +5,7 @@ import { encodeAssignment, type Assignment, type Report } from '../../src/lib/as
 import { emptyProgress, type Progress } from '../../src/lib/progress';
 import { qrPath } from '../../src/lib/qr';
 import {
-  addReports, assignmentProgress, buildReport, dueState, heldKey, mergeLists, parseList, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
+  addReports, assignmentProgress, buildReport, dueState, heldKey, live, mergeLists, parseList, removeEntry, TOMBSTONE_MS, type HeldAssignment, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
 } from '../../src/lib/training';
 
 const course: CourseIndex = {
@@ -58,11 +58,12 @@ describe('My training', () => {
 
   it('reads stored lists: drops what is not a code, refuses what is not a list', () => {
     const good = { code: 'a1.eyJ9.abc', added: 1 };
-    expect(parseList(null, 'a', 10)).toEqual({ list: [], status: 'empty' });
-    expect(parseList(JSON.stringify([good]), 'a', 10)).toEqual({ list: [good], status: 'ok' });
-    expect(parseList(JSON.stringify([good, { code: '<script>', added: 1 }, 42, { code: 'r1.eyJ9.abc', added: 1 }]), 'a', 10)).toEqual({ list: [good], status: 'repaired' });
-    expect(parseList('{"not":"a list"}', 'a', 10).status).toBe('corrupt');
-    expect(parseList('{broken', 'a', 10).status).toBe('corrupt');
+    expect(parseList(null, 'a')).toEqual({ list: [], status: 'empty' });
+    expect(parseList(JSON.stringify([good]), 'a')).toEqual({ list: [good], status: 'ok' });
+    expect(parseList(JSON.stringify([good, { code: '<script>', added: 1 }, 42, { code: 'r1.eyJ9.abc', added: 1 }]), 'a')).toEqual({ list: [good], status: 'repaired' });
+    expect(parseList(JSON.stringify([{ ...good, removed: 1e20 }]), 'a').status).toBe('repaired');
+    expect(parseList('{"not":"a list"}', 'a').status).toBe('corrupt');
+    expect(parseList('{broken', 'a').status).toBe('corrupt');
   });
 });
 
@@ -229,19 +230,32 @@ describe('reports made in the same minute', () => {
   });
 });
 
-describe('three-way merge of stored lists', () => {
-  const e = (code: string, extra: Record<string, unknown> = {}) => ({ code, added: 1, ...extra });
-  it('keeps another tab\'s additions and removals, and this tab\'s unsaved ones', () => {
-    const base = [e('a'), e('b')];
-    const stored = [e('c'), e('a')]; // another tab added c and removed b
-    const mine = [e('d'), e('b')]; // this tab added d and removed a, unsaved
-    expect(mergeLists(stored, mine, base).map((x) => x.code)).toEqual(['d', 'c']);
+describe('merging stored lists', () => {
+  const e = (code: string, added: number, extra: Partial<HeldAssignment> = {}): HeldAssignment => ({ code, added, ...extra });
+  it('keeps every entry either copy has, and a removal (a tombstone) wins over the older addition', () => {
+    const stored = [e('c', 3), e('a', 1)]; // another tab added c
+    const mine = [e('d', 4), e('a', 1, { removed: 5 }), e('b', 2)]; // this tab added d, b and removed a
+    const merged = mergeLists(stored, mine, 10);
+    expect(merged.map((x) => [x.code, x.removed ?? null])).toEqual([['d', null], ['c', null], ['b', null], ['a', 5]]);
+    expect(live(merged).map((x) => x.code)).toEqual(['d', 'c', 'b']);
   });
-  it('an edit made here (a name typed) wins over the stored copy of the same entry', () => {
-    expect(mergeLists([e('a')], [e('a', { name: 'Anna' })], [e('a')])).toEqual([e('a', { name: 'Anna' })]);
+  it('an entry added again after its removal is back', () => {
+    expect(live(mergeLists([e('a', 1, { removed: 5 })], [e('a', 6)], 10)).map((x) => x.code)).toEqual(['a']);
   });
-  it('with nothing unsaved here, the stored list is taken as it is', () => {
-    const stored = [e('x'), e('y')];
-    expect(mergeLists(stored, [e('a')], [e('a')])).toEqual(stored);
+  it('the later edit wins (a name typed)', () => {
+    expect(mergeLists([e('a', 1)], [e('a', 1, { name: 'Anna', edited: 2 })], 10)).toEqual([e('a', 1, { name: 'Anna', edited: 2 })]);
+  });
+  it('is commutative, associative and idempotent, so copies that missed each other converge', () => {
+    const x = [e('a', 1), e('b', 2, { removed: 3 })];
+    const y = [e('b', 2), e('c', 4)];
+    const z = [e('a', 1, { removed: 6 }), e('d', 5, { edited: 7, name: 'Bo' })];
+    const m = (p: typeof x, q: typeof x) => mergeLists(p, q, 10);
+    expect(m(x, y)).toEqual(m(y, x));
+    expect(m(m(x, y), z)).toEqual(m(x, m(y, z)));
+    expect(m(m(x, y), m(x, y))).toEqual(m(x, y));
+  });
+  it('forgets tombstones after 90 days, and removeEntry leaves one', () => {
+    expect(mergeLists([e('a', 1, { removed: 2 })], [], 2 + TOMBSTONE_MS + 1)).toEqual([]);
+    expect(removeEntry([e('a', 1), e('b', 2)], 'a', 9)).toEqual([e('a', 1, { removed: 9 }), e('b', 2)]);
   });
 });

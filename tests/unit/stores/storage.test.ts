@@ -102,7 +102,26 @@ describe('many tabs and links at once', () => {
     b.start(); // b has entry 1 in memory
     a.remove(entry(1).code);
     b.add(entry(2), () => false); // no storage event reached b
+    expect(b.$list.get().map((e) => e.code)).toEqual([entry(2).code]);
+    a.add(entry(3), () => false);
+    expect(a.$list.get().map((e) => e.code).sort()).toEqual([entry(2).code, entry(3).code]);
+  });
+
+  it('a tab that wrote without another tab\'s entry (it read a moment too early) puts it back when it hears of it', () => {
+    const a = tab();
+    const b = tab();
+    a.start();
+    b.start();
+    a.add(entry(1), () => false);
+    const aWrote = storage.data.get(KEY)!;
+    // b's read did not see a's write yet (as a browser may show it late): b writes over it.
+    storage.data.set(KEY, '[]');
+    b.add(entry(2), () => false);
     expect(storedCodes()).toEqual([entry(2).code]);
+    // The storage events arrive: a hears b's write and writes back the union.
+    listeners.forEach((fn) => fn({ key: KEY, newValue: storage.data.get(KEY)! }));
+    expect(storedCodes()).toEqual([entry(1).code, entry(2).code]);
+    expect(aWrote).toContain(entry(1).code);
   });
 });
 
