@@ -45,7 +45,22 @@ function parse(raw: string): Reply {
     const colon = line.indexOf(':');
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { raw, status: match ? Number(match[1]) : null, headers, body: end > -1 ? raw.slice(end + 4) : '' };
+  let body = end > -1 ? raw.slice(end + 4) : '';
+  if (headers['transfer-encoding'] === 'chunked') body = unchunk(body);
+  return { raw, status: match ? Number(match[1]) : null, headers, body };
+}
+
+/** The payload of a chunked body (responses without Content-Length come this way). */
+function unchunk(body: string): string {
+  let out = '';
+  let rest = body;
+  for (;;) {
+    const lineEnd = rest.indexOf('\r\n');
+    const size = lineEnd > -1 ? parseInt(rest.slice(0, lineEnd), 16) : NaN;
+    if (!(size > 0)) return out;
+    out += rest.slice(lineEnd + 2, lineEnd + 2 + size);
+    rest = rest.slice(lineEnd + 2 + size + 2);
+  }
 }
 
 /** Writes `request` to a fresh connection and collects everything until the server closes it. */
@@ -103,6 +118,19 @@ afterAll(async () => {
   rmSync(base, { recursive: true, force: true });
 });
 
+// An exception escaping the server would end a real `node scripts/serve.mjs`; inside vitest the
+// process lives on, so catch each one here and fail the request that caused it.
+const escaped: unknown[] = [];
+const onEscape = (error: unknown) => escaped.push(error);
+beforeAll(() => {
+  process.on('uncaughtException', onEscape);
+  process.on('unhandledRejection', onEscape);
+});
+afterAll(() => {
+  process.off('uncaughtException', onEscape);
+  process.off('unhandledRejection', onEscape);
+});
+
 async function expectAlive() {
   const reply = await get('/en/');
   expect(reply.status, 'the server stopped answering GET /en/').toBe(200);
@@ -140,7 +168,9 @@ describe('serve.mjs survives hostile requests', () => {
   let survived = 0;
 
   it.each(HOSTILE)('%s', async (_name, request, status, options) => {
+    escaped.length = 0;
     const reply = await send(request, options);
+    expect(escaped.map(String), 'an exception escaped the server').toEqual([]);
     if (status !== null) expect(reply.status).toBe(status);
     expect(reply.raw).not.toContain(SECRET);
     await expectAlive();
