@@ -335,7 +335,8 @@ export function readReport(
   if (!Array.isArray(data.r) || !Array.isArray(data.x) || data.r.length > LIMITS.items || data.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
   const read: Report['read'] = [];
   for (const item of data.r) {
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !minutes(item[1])) return { ok: false, error: 'bad-data', detail: 'lessons' };
+    // Minute 0 is allowed here: progress migrated from v1 without a time has a lesson read at 0.
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !(item[1] === 0 || minutes(item[1]))) return { ok: false, error: 'bad-data', detail: 'lessons' };
     if (!course.lessons.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
     // A lesson cannot have been read after the report about it was made.
     if ((item[1] as number) * MINUTE > at) return { ok: false, error: 'bad-data', detail: 'time' };

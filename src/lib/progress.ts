@@ -133,9 +133,12 @@ function minDefined(a?: number, b?: number): number | undefined {
 
 /**
  * Combines two progress records. Per lesson: opened and read keep the earliest time (read stays
- * read). Per exercise: the most attempts and the best score; the latest score, answers and
- * position come from whichever changed last. Anything older than a reset is dropped.
- * Commutative, associative and idempotent, so the order tabs save in does not matter.
+ * read). Per exercise: the most attempts and the best score; answers and position come from
+ * whichever changed last, the latest score from the attempt finished last. Anything older than a
+ * reset is dropped. Commutative and idempotent, so the order tabs save in does not matter; also
+ * associative when the records have seen the same latest reset. (A record made before a reset,
+ * merged with a newer one before the reset is known, lends the merged entry its attempts, best
+ * score and earliest times, which the reset then cannot tell apart: the merged entry keeps them.)
  */
 export function mergeProgress(a: Progress, b: Progress): Progress {
   const resetAt = maxDefined(a.resetAt, b.resetAt);
@@ -144,7 +147,10 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   // properties: assigning record[id] with an id of '__proto__' would change the prototype instead.
   const lessons: [string, LessonProgress][] = [];
   for (const id of new Set([...Object.keys(a.lessons), ...Object.keys(b.lessons)])) {
-    const parts = [own(a.lessons, id), own(b.lessons, id)].filter((l): l is LessonProgress => !!l && alive(Math.max(l.opened, l.read ?? 0)));
+    // A lesson counts from when it was read (or, unread, opened): a merged lesson keeps the
+    // earliest read, which is after the reset whenever every part's is, so a merge result survives
+    // being merged again (with max(opened, read), a read before a later "opened" lost it).
+    const parts = [own(a.lessons, id), own(b.lessons, id)].filter((l): l is LessonProgress => !!l && alive(l.read ?? l.opened));
     if (!parts.length) continue;
     const opened = Math.min(...parts.map((l) => l.opened));
     const read = parts.reduce<number | undefined>((r, l) => minDefined(r, l.read), undefined);
@@ -154,8 +160,11 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   for (const id of new Set([...Object.keys(a.exercises), ...Object.keys(b.exercises)])) {
     const parts = [own(a.exercises, id), own(b.exercises, id)].filter((e): e is ExerciseProgress => !!e && alive(e.updated));
     if (!parts.length) continue;
-    // The newer one leads; on a tie, a stable choice (by content) keeps merge commutative.
-    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (JSON.stringify(y) > JSON.stringify(x) ? 1 : -1));
+    // The newer one leads (its answers and position are the current attempt). On a tie, a stable
+    // choice by exactly what is taken from it, so a merged record ranks as its leader did and
+    // merging again, or in another order, picks the same (commutative, associative, idempotent).
+    const key = (e: ExerciseProgress) => JSON.stringify([e.answers, e.position ?? null]);
+    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (key(y) > key(x) ? 1 : key(y) < key(x) ? -1 : 0));
     const merged: ExerciseProgress = {
       attempts: Math.max(newer.attempts, older?.attempts ?? 0),
       answers: newer.answers,
@@ -163,11 +172,13 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     };
     const best = maxDefined(newer.best, older?.best);
     if (best !== undefined) merged.best = best;
-    const latest = newer.latest ?? older?.latest;
-    if (latest !== undefined) merged.latest = latest;
+    // The latest score is that of the attempt finished last (on a tie, the higher), with its time:
+    // taking it from the last-changed side lost it when that side had only started an attempt.
+    const rank = (e: ExerciseProgress) => [e.finished ?? -1, e.latest ?? -1];
+    const last = parts.reduce((x, y) => (rank(y)[0] > rank(x)[0] || (rank(y)[0] === rank(x)[0] && rank(y)[1] > rank(x)[1]) ? y : x));
+    if (last.latest !== undefined) merged.latest = last.latest;
     if (newer.position !== undefined) merged.position = newer.position;
-    const finished = maxDefined(newer.finished, older?.finished);
-    if (finished !== undefined) merged.finished = finished;
+    if (last.finished !== undefined) merged.finished = last.finished;
     exercises.push([id, merged]);
   }
   const lasts = [a.last, b.last].filter((l): l is NonNullable<Progress['last']> => !!l && alive(l.at));
