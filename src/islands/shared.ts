@@ -25,12 +25,8 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-/** A due date ('YYYY-MM-DD') as the reader writes dates; the date itself, in no time zone. */
-export const formatDue = (due: string, lang: string) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${due}T00:00:00Z`));
-
-export const formatDate = (ms: number | string, lang: string, withTime = false) =>
-  new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(new Date(ms));
+// Date formatting is pure, so it lives (and is tested) in src/lib/format.ts; re-exported for the islands.
+export { formatDate, formatDue } from '../lib/format';
 
 /**
  * The code in the address, if the fragment looks meant as one: a link mangled on the way (spaces,

@@ -126,12 +126,29 @@ function parseJson(json: string | null): Decoded<unknown> {
 // Text from outside: plain text only, shown as text, never markup or a link.
 
 /**
+ * Characters that show nothing on their own: spaces, default-ignorable code points (joiners,
+ * fillers such as U+3164, soft hyphen, invisible operators, variation selectors, tags) and the
+ * braille blank U+2800, which is not default-ignorable but renders as an empty cell.
+ */
+const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+/** Invisible characters at either end: padding, never part of a name (variation selectors and
+ * tags are left alone, as they end emoji such as ❤️ and flags). */
+const INVISIBLE_ENDS = /^[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+|[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+$/g;
+
+/** True when a text has no character anyone can see (so it cannot name anything). */
+export const isBlank = (text: string) => INVISIBLE.test(text);
+
+/**
  * Trims, drops control characters and invisible direction and spacing marks, and limits the
- * length. Zero-width joiner and non-joiner stay: they belong to emoji and to Persian and Indic names.
+ * length. Zero-width joiner and non-joiner stay inside a text: they belong to emoji and to Persian
+ * and Indic names. Soft hyphens go (a name is never hyphenated for layout), and a text of
+ * invisible characters alone (U+3164, U+2800, joiners…) is empty, so it is refused as "missing".
  */
 export function cleanText(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
-  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
+    .replace(/\u00ad/g, '').replace(/\s+/g, ' ').replace(INVISIBLE_ENDS, '');
+  if (isBlank(text)) return '';
   return text.length > max ? null : text;
 }
 
@@ -222,6 +239,10 @@ export function daysLeft(due: string, today: Date): number {
 
 const MAX_REPORT_JSON = 64_000;
 const MINUTE = 60_000;
+/** How far ahead of the reader's clock a report may be: time zones and a clock a little fast, no more. */
+const CLOCK_SLACK = 86_400_000;
+/** The most attempts a report carries; more are sent as this many. */
+const MAX_ATTEMPTS = 10_000;
 
 async function deflate(text: string): Promise<Uint8Array> {
   const stream = new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream('deflate-raw'));
@@ -255,15 +276,19 @@ async function inflate(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-/** The wire form of a report's data: short keys, times in minutes, scores in whole percent. */
+/**
+ * The wire form of a report's data: short keys, times in minutes, scores in whole percent.
+ * It is written so that readReport accepts it: a lesson read "after" the report (another device's
+ * clock ran ahead) is sent at the report's minute, and attempts are capped at what a report carries.
+ */
 export function reportData(r: Report): Record<string, unknown> {
   const data: Record<string, unknown> = { i: r.assignment.id, t: r.assignment.title, m: r.assignment.modules, l: r.assignment.lessons };
   if (r.assignment.due) data.d = r.assignment.due;
   Object.assign(data, {
     n: r.name,
     w: Math.floor(r.at / MINUTE),
-    r: r.read.map((x) => [x.lesson, Math.floor(x.at / MINUTE)]),
-    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), e.attempts]),
+    r: r.read.map((x) => [x.lesson, Math.min(Math.floor(x.at / MINUTE), Math.floor(r.at / MINUTE))]),
+    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), Math.min(e.attempts, MAX_ATTEMPTS)]),
   });
   return data;
 }
@@ -273,22 +298,27 @@ export async function encodeReport(r: Report): Promise<string> {
   return `r${REPORT_VERSION}.${payload}.${checksum(payload)}`;
 }
 
-/** Reads a report code; everything in it is checked against the course, as for assignments. */
+/**
+ * Reads a report code; everything in it is checked against the course, as for assignments.
+ * `now` is the reader's clock: a report made more than a day after it is refused.
+ */
 export async function decodeReport(
   code: string,
   course: { modules: readonly string[]; lessons: readonly string[]; exercises: readonly string[] },
+  now: number = Date.now(),
 ): Promise<Decoded<Report>> {
   const payload = envelope('r', REPORT_VERSION, code);
   if (!payload.ok) return payload;
   const bytes = base64UrlToBytes(payload.value);
   const data = parseJson(bytes && (await inflate(bytes)));
-  return data.ok ? readReport(data.value, course) : data;
+  return data.ok ? readReport(data.value, course, now) : data;
 }
 
 /** Validates decoded report data (exported for tests that forge payloads). */
 export function readReport(
   d: unknown,
   course: { modules: readonly string[]; lessons: readonly string[]; exercises: readonly string[] },
+  now: number = Date.now(),
 ): Decoded<Report> {
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
   const data = d as Record<string, unknown>;
@@ -296,19 +326,31 @@ export function readReport(
   const scope = readAssignment({ i: data.i, t: data.t, m: data.m, l: data.l, d: data.d }, course);
   if (!scope.ok) return scope;
   const name = cleanText(data.n, LIMITS.name);
-  const minutes = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1.44e11;
-  if (!name || !minutes(data.w)) return { ok: false, error: 'bad-data', detail: !name ? 'name' : 'time' };
+  const minutes = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 1.44e11;
+  if (!name) return { ok: false, error: 'bad-data', detail: 'name' };
+  // A report from the future (a clock set years ahead, or a hand-edited year 273859) would stay
+  // the "newest" from its trainee and hide every genuine report after it: refused.
+  if (!minutes(data.w) || data.w * MINUTE > now + CLOCK_SLACK) return { ok: false, error: 'bad-data', detail: 'time' };
+  const at = data.w * MINUTE;
   if (!Array.isArray(data.r) || !Array.isArray(data.x) || data.r.length > LIMITS.items || data.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
   const read: Report['read'] = [];
   for (const item of data.r) {
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !minutes(item[1])) return { ok: false, error: 'bad-data', detail: 'lessons' };
+    // Minute 0 is allowed here: progress migrated from v1 without a time has a lesson read at 0.
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !(item[1] === 0 || minutes(item[1]))) return { ok: false, error: 'bad-data', detail: 'lessons' };
     if (!course.lessons.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
+    // A lesson cannot have been read after the report about it was made.
+    if ((item[1] as number) * MINUTE > at) return { ok: false, error: 'bad-data', detail: 'time' };
+    // Each lesson once: a repeat could only be a forged or damaged report.
+    if (read.some((x) => x.lesson === item[0])) return { ok: false, error: 'bad-data', detail: 'lessons' };
     read.push({ lesson: item[0], at: (item[1] as number) * MINUTE });
   }
   const exercises: Report['exercises'] = [];
   const pct = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100;
   for (const item of data.x) {
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !ID.test(item[0]) || !pct(item[1]) || !pct(item[2]) || typeof item[3] !== 'number' || !Number.isInteger(item[3]) || item[3] < 0 || item[3] > 10_000) {
+    // Best is the highest score of all attempts and latest is one of them, so latest <= best, and
+    // a score needs at least one finished attempt; an exercise appears once.
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !ID.test(item[0]) || !pct(item[1]) || !pct(item[2]) || typeof item[3] !== 'number' || !Number.isInteger(item[3]) || item[3] < 1 || item[3] > MAX_ATTEMPTS
+      || item[2] > item[1] || exercises.some((e) => e.id === item[0])) {
       return { ok: false, error: 'bad-data', detail: 'exercises' };
     }
     if (!course.exercises.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
@@ -316,5 +358,5 @@ export function readReport(
   }
   const { id, title, due, modules, lessons } = scope.value;
   const assignment: ReportScope = due ? { id, title, due, modules, lessons } : { id, title, modules, lessons };
-  return { ok: true, value: { assignment, name, at: (data.w as number) * MINUTE, read, exercises } };
+  return { ok: true, value: { assignment, name, at, read, exercises } };
 }

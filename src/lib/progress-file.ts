@@ -10,7 +10,7 @@ export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-v
  * Reads an uploaded export file. Unlike loading from storage, a file with any unreadable part is
  * refused whole: the learner chose it, and a half-import would be a surprise.
  */
-export function parseImport(text: string): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
+export function parseImport(text: string, now: number = Date.now()): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
   if (text.length > MAX_STORED_CHARS) return { ok: false, error: 'too-large' };
   let data: unknown;
   try {
@@ -22,10 +22,25 @@ export function parseImport(text: string): { ok: true; progress: Progress; expor
   if (data.version !== PROGRESS_VERSION || (data.progress as Record<string, unknown>).version !== PROGRESS_VERSION) {
     return { ok: false, error: typeof data.version === 'number' && data.version > PROGRESS_VERSION ? 'unknown-version' : 'damaged' };
   }
-  const { progress, dropped } = validateV2(data.progress);
+  const { progress, dropped } = validateV2(data.progress, now);
   if (dropped.length) return { ok: false, error: 'damaged' };
-  const exportedAt = typeof data.exportedAt === 'string' && !Number.isNaN(Date.parse(data.exportedAt)) ? data.exportedAt : '';
-  return { ok: true, progress, exportedAt };
+  return { ok: true, progress, exportedAt: exportTime(data.exportedAt, now) };
+}
+
+/**
+ * When the file says it was exported, as an ISO string the preview can show, or '' when it says
+ * nothing usable. Only what createExport writes (an ISO string that reads back to itself) or a
+ * number of milliseconds is taken, and only a real time not later than tomorrow: Date.parse
+ * accepts free text ('2026', 'March 7') and the preview shows this date as the file's own.
+ */
+export function exportTime(value: unknown, now: number = Date.now()): string {
+  let ms: number;
+  if (typeof value === 'number') ms = value;
+  else if (typeof value === 'string' && value.length <= 40) {
+    ms = Date.parse(value);
+    if (Number.isNaN(ms) || new Date(ms).toISOString() !== value) return '';
+  } else return '';
+  return Number.isFinite(ms) && ms >= 0 && ms <= 8.64e15 && ms <= now + 86_400_000 ? new Date(ms).toISOString() : '';
 }
 
 /**

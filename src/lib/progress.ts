@@ -55,12 +55,18 @@ export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, lessons: {}, exercises: {} };
 }
 
+/**
+ * A record's own entry for an id, never one inherited from Object.prototype: ids come from
+ * outside (links, files, other tabs), and 'constructor' or 'toString' are valid ids.
+ */
+export const own = <T>(record: Record<string, T>, id: string): T | undefined => (Object.hasOwn(record, id) ? record[id] : undefined);
+
 // ---------------------------------------------------------------------------------------------
 // Reducers: each returns a new Progress and leaves its input alone.
 
 /** The learner opened a lesson: first-opened time (kept if earlier) and the last place. */
 export function openLesson(p: Progress, lesson: string, now: number): Progress {
-  const current = p.lessons[lesson];
+  const current = own(p.lessons, lesson);
   return {
     ...p,
     lessons: { ...p.lessons, [lesson]: current ? current : { opened: now } },
@@ -70,13 +76,13 @@ export function openLesson(p: Progress, lesson: string, now: number): Progress {
 
 /** The learner reached the end of a lesson or marked it done. */
 export function markRead(p: Progress, lesson: string, now: number): Progress {
-  const current = p.lessons[lesson];
+  const current = own(p.lessons, lesson);
   if (current?.read) return p;
   return { ...p, lessons: { ...p.lessons, [lesson]: { opened: current?.opened ?? now, read: now } } };
 }
 
 function exercise(p: Progress, id: string, now: number): ExerciseProgress {
-  return p.exercises[id] ?? { attempts: 0, answers: {}, updated: now };
+  return own(p.exercises, id) ?? { attempts: 0, answers: {}, updated: now };
 }
 
 /** Saves one answer of the current attempt, and where the learner now is in it. */
@@ -127,27 +133,38 @@ function minDefined(a?: number, b?: number): number | undefined {
 
 /**
  * Combines two progress records. Per lesson: opened and read keep the earliest time (read stays
- * read). Per exercise: the most attempts and the best score; the latest score, answers and
- * position come from whichever changed last. Anything older than a reset is dropped.
- * Commutative, associative and idempotent, so the order tabs save in does not matter.
+ * read). Per exercise: the most attempts and the best score; answers and position come from
+ * whichever changed last, the latest score from the attempt finished last. Anything older than a
+ * reset is dropped. Commutative and idempotent, so the order tabs save in does not matter; also
+ * associative when the records have seen the same latest reset. (A record made before a reset,
+ * merged with a newer one before the reset is known, lends the merged entry its attempts, best
+ * score and earliest times, which the reset then cannot tell apart: the merged entry keeps them.)
  */
 export function mergeProgress(a: Progress, b: Progress): Progress {
   const resetAt = maxDefined(a.resetAt, b.resetAt);
   const alive = (t: number) => resetAt === undefined || t >= resetAt;
-  const lessons: Record<string, LessonProgress> = {};
+  // Entries are collected and made into objects with Object.fromEntries, which defines own
+  // properties: assigning record[id] with an id of '__proto__' would change the prototype instead.
+  const lessons: [string, LessonProgress][] = [];
   for (const id of new Set([...Object.keys(a.lessons), ...Object.keys(b.lessons)])) {
-    const parts = [a.lessons[id], b.lessons[id]].filter((l): l is LessonProgress => !!l && alive(Math.max(l.opened, l.read ?? 0)));
+    // A lesson counts from when it was read (or, unread, opened): a merged lesson keeps the
+    // earliest read, which is after the reset whenever every part's is, so a merge result survives
+    // being merged again (with max(opened, read), a read before a later "opened" lost it).
+    const parts = [own(a.lessons, id), own(b.lessons, id)].filter((l): l is LessonProgress => !!l && alive(l.read ?? l.opened));
     if (!parts.length) continue;
     const opened = Math.min(...parts.map((l) => l.opened));
     const read = parts.reduce<number | undefined>((r, l) => minDefined(r, l.read), undefined);
-    lessons[id] = read === undefined ? { opened } : { opened, read };
+    lessons.push([id, read === undefined ? { opened } : { opened, read }]);
   }
-  const exercises: Record<string, ExerciseProgress> = {};
+  const exercises: [string, ExerciseProgress][] = [];
   for (const id of new Set([...Object.keys(a.exercises), ...Object.keys(b.exercises)])) {
-    const parts = [a.exercises[id], b.exercises[id]].filter((e): e is ExerciseProgress => !!e && alive(e.updated));
+    const parts = [own(a.exercises, id), own(b.exercises, id)].filter((e): e is ExerciseProgress => !!e && alive(e.updated));
     if (!parts.length) continue;
-    // The newer one leads; on a tie, a stable choice (by content) keeps merge commutative.
-    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (JSON.stringify(y) > JSON.stringify(x) ? 1 : -1));
+    // The newer one leads (its answers and position are the current attempt). On a tie, a stable
+    // choice by exactly what is taken from it, so a merged record ranks as its leader did and
+    // merging again, or in another order, picks the same (commutative, associative, idempotent).
+    const key = (e: ExerciseProgress) => JSON.stringify([e.answers, e.position ?? null]);
+    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (key(y) > key(x) ? 1 : key(y) < key(x) ? -1 : 0));
     const merged: ExerciseProgress = {
       attempts: Math.max(newer.attempts, older?.attempts ?? 0),
       answers: newer.answers,
@@ -155,16 +172,18 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     };
     const best = maxDefined(newer.best, older?.best);
     if (best !== undefined) merged.best = best;
-    const latest = newer.latest ?? older?.latest;
-    if (latest !== undefined) merged.latest = latest;
+    // The latest score is that of the attempt finished last (on a tie, the higher), with its time:
+    // taking it from the last-changed side lost it when that side had only started an attempt.
+    const rank = (e: ExerciseProgress) => [e.finished ?? -1, e.latest ?? -1];
+    const last = parts.reduce((x, y) => (rank(y)[0] > rank(x)[0] || (rank(y)[0] === rank(x)[0] && rank(y)[1] > rank(x)[1]) ? y : x));
+    if (last.latest !== undefined) merged.latest = last.latest;
     if (newer.position !== undefined) merged.position = newer.position;
-    const finished = maxDefined(newer.finished, older?.finished);
-    if (finished !== undefined) merged.finished = finished;
-    exercises[id] = merged;
+    if (last.finished !== undefined) merged.finished = last.finished;
+    exercises.push([id, merged]);
   }
   const lasts = [a.last, b.last].filter((l): l is NonNullable<Progress['last']> => !!l && alive(l.at));
   const last = lasts.sort((x, y) => y.at - x.at || (x.lesson < y.lesson ? -1 : 1))[0];
-  const out: Progress = { version: PROGRESS_VERSION, lessons, exercises };
+  const out: Progress = { version: PROGRESS_VERSION, lessons: Object.fromEntries(lessons), exercises: Object.fromEntries(exercises) };
   if (last) out.last = last;
   if (resetAt !== undefined) out.resetAt = resetAt;
   return out;
@@ -193,23 +212,33 @@ const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** One day: how far ahead of this browser's clock a time may be (another device's clock a little fast). */
+const CLOCK_SLACK = 86_400_000;
+/** The last time a Date can hold; later ones are Invalid Dates that make Intl formatting throw. */
+const MAX_DATE = 8.64e15;
+/** A time this site could have written: a real date, and not later than tomorrow by `now`. */
+const isTime = (v: unknown, now: number): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_DATE && v <= now + CLOCK_SLACK;
 const isScore = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 
-function validLesson(v: unknown): LessonProgress | null {
-  if (!isRecord(v) || !isTime(v.opened)) return null;
-  if (v.read !== undefined && !isTime(v.read)) return null;
+function validLesson(v: unknown, now: number): LessonProgress | null {
+  if (!isRecord(v) || !isTime(v.opened, now)) return null;
+  if (v.read !== undefined && !isTime(v.read, now)) return null;
   return v.read === undefined ? { opened: v.opened } : { opened: v.opened, read: v.read };
 }
 
-function validExercise(v: unknown): ExerciseProgress | null {
-  if (!isRecord(v) || !isTime(v.updated)) return null;
+function validExercise(v: unknown, now: number): ExerciseProgress | null {
+  if (!isRecord(v) || !isTime(v.updated, now)) return null;
   if (typeof v.attempts !== 'number' || !Number.isInteger(v.attempts) || v.attempts < 0) return null;
   if (!isRecord(v.answers) || JSON.stringify(v.answers).length > MAX_ANSWERS_CHARS) return null;
   if (v.best !== undefined && !isScore(v.best)) return null;
   if (v.latest !== undefined && !isScore(v.latest)) return null;
+  // As finishAttempt writes them: a score needs a finished attempt, and the latest score is one of
+  // the attempts the best is the highest of. (A report refuses anything else, so it is checked here.)
+  if (v.best !== undefined && v.attempts === 0) return null;
+  if (v.latest !== undefined && (v.best === undefined || v.latest > v.best)) return null;
   if (v.position !== undefined && (typeof v.position !== 'string' || v.position.length > 100)) return null;
-  if (v.finished !== undefined && !isTime(v.finished)) return null;
+  if (v.finished !== undefined && !isTime(v.finished, now)) return null;
   const out: ExerciseProgress = { attempts: v.attempts, answers: v.answers, updated: v.updated };
   if (v.best !== undefined) out.best = v.best;
   if (v.latest !== undefined) out.latest = v.latest;
@@ -218,36 +247,41 @@ function validExercise(v: unknown): ExerciseProgress | null {
   return out;
 }
 
-/** Checks a v2 object entry by entry, keeping every readable entry. */
-export function validateV2(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
+/**
+ * Checks a v2 object entry by entry, keeping every readable entry. `now` is this browser's clock:
+ * a time more than a day after it was not written by this site (and would pin "newest" forever).
+ */
+export function validateV2(data: Record<string, unknown>, now: number = Date.now()): { progress: Progress; dropped: string[] } {
   const progress = emptyProgress();
   const dropped: string[] = [];
-  const lessons = isRecord(data.lessons) ? data.lessons : (data.lessons !== undefined && dropped.push('lessons'), {});
+  const field = (key: string) => own(data, key);
+  const lessons = isRecord(field('lessons')) ? field('lessons') as Record<string, unknown> : (field('lessons') !== undefined && dropped.push('lessons'), {});
   for (const [id, value] of Object.entries(lessons)) {
-    const lesson = LESSON_ID.test(id) ? validLesson(value) : null;
+    const lesson = LESSON_ID.test(id) ? validLesson(value, now) : null;
     if (lesson) progress.lessons[id] = lesson;
     else dropped.push(`lessons.${id}`);
   }
-  const exercises = isRecord(data.exercises) ? data.exercises : (data.exercises !== undefined && dropped.push('exercises'), {});
+  const exercises = isRecord(field('exercises')) ? field('exercises') as Record<string, unknown> : (field('exercises') !== undefined && dropped.push('exercises'), {});
   for (const [id, value] of Object.entries(exercises)) {
-    const ex = EXERCISE_ID.test(id) ? validExercise(value) : null;
+    const ex = EXERCISE_ID.test(id) ? validExercise(value, now) : null;
     if (ex) progress.exercises[id] = ex;
     else dropped.push(`exercises.${id}`);
   }
-  if (data.last !== undefined) {
-    const last = data.last;
-    if (isRecord(last) && typeof last.lesson === 'string' && LESSON_ID.test(last.lesson) && isTime(last.at)) progress.last = { lesson: last.lesson, at: last.at };
+  const last = field('last');
+  if (last !== undefined) {
+    if (isRecord(last) && typeof last.lesson === 'string' && LESSON_ID.test(last.lesson) && isTime(last.at, now)) progress.last = { lesson: last.lesson, at: last.at };
     else dropped.push('last');
   }
-  if (data.resetAt !== undefined) {
-    if (isTime(data.resetAt)) progress.resetAt = data.resetAt;
+  const resetAt = field('resetAt');
+  if (resetAt !== undefined) {
+    if (isTime(resetAt, now)) progress.resetAt = resetAt;
     else dropped.push('resetAt');
   }
   return { progress, dropped };
 }
 
 /** v1 -> v2: URL-path keys become language-neutral ids; the same lesson read in two languages becomes one. */
-function migrateV1(data: Record<string, unknown>): { progress: Progress; dropped: string[] } {
+function migrateV1(data: Record<string, unknown>, now: number): { progress: Progress; dropped: string[] } {
   const progress = emptyProgress();
   const dropped: string[] = [];
   const lessons = isRecord(data.lessons) ? data.lessons : {};
@@ -258,8 +292,8 @@ function migrateV1(data: Record<string, unknown>): { progress: Progress; dropped
       continue;
     }
     const id = `${match[1]}/${match[2]}`;
-    const at = isTime(value.at) ? value.at : isTime(value.opened) ? value.opened : 0;
-    const opened = isTime(value.opened) ? value.opened : at;
+    const at = isTime(value.at, now) ? value.at : isTime(value.opened, now) ? value.opened : 0;
+    const opened = isTime(value.opened, now) ? value.opened : at;
     const lesson: LessonProgress = value.done === true ? { opened, read: at } : { opened };
     progress.lessons = mergeProgress(progress, { ...emptyProgress(), lessons: { [id]: lesson } }).lessons;
   }
@@ -269,13 +303,14 @@ function migrateV1(data: Record<string, unknown>): { progress: Progress; dropped
       dropped.push(`scores.${id}`);
       continue;
     }
-    progress.exercises[id] = { attempts: Math.floor(value.attempts), best: value.best, latest: value.best, answers: {}, updated: 0 };
+    // A best score means at least one attempt was finished (v2 and reports require it).
+    progress.exercises[id] = { attempts: Math.max(1, Math.floor(value.attempts)), best: value.best, latest: value.best, answers: {}, updated: 0 };
   }
   return { progress, dropped };
 }
 
-/** Reads stored progress from its raw string. Never throws. */
-export function loadProgress(raw: string | null | undefined): LoadResult {
+/** Reads stored progress from its raw string, with times checked against `now`. Never throws. */
+export function loadProgress(raw: string | null | undefined, now: number = Date.now()): LoadResult {
   if (raw === null || raw === undefined || raw === '') return { progress: emptyProgress(), status: 'empty', dropped: [] };
   if (raw.length > MAX_STORED_CHARS) return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
   let data: unknown;
@@ -286,11 +321,11 @@ export function loadProgress(raw: string | null | undefined): LoadResult {
   }
   if (!isRecord(data)) return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
   if (data.version === 1) {
-    const { progress, dropped } = migrateV1(data);
+    const { progress, dropped } = migrateV1(data, now);
     return { progress, status: 'migrated', dropped };
   }
   if (data.version === PROGRESS_VERSION) {
-    const { progress, dropped } = validateV2(data);
+    const { progress, dropped } = validateV2(data, now);
     return { progress, status: dropped.length ? 'repaired' : 'ok', dropped };
   }
   if (typeof data.version === 'number' && data.version > PROGRESS_VERSION) return { progress: emptyProgress(), status: 'unknown-version', dropped: [] };
