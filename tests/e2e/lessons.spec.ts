@@ -1,5 +1,5 @@
 /** Every lesson page in every language shows its title, objectives, key points and glossary links. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LANGS, lessonPages } from './site';
 
 const KEY_POINTS = { en: 'Key points', ms: 'Isi penting', zh: '要点', lv: 'Galvenais' } as const;

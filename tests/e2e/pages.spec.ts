@@ -1,5 +1,5 @@
 /** Every localized page: language, title, description, canonical, hreflang, and the switcher's links. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LANGS, SITE_NAMES, TAGS, UI, langOf, localizedPages } from './site';
 
 const pages = localizedPages();

@@ -1,7 +1,8 @@
 /** Learner progress: kept across languages, tabs, damage, blocked storage, export/reset/import. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 
 const KEY = 'sales-course:progress';
 // The words on screen, from the same UI strings the site is built from.

@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { encodeAssignment } from '../../src/lib/assignment';
+import { expect, test } from './fixtures';
+import { forbidOtherHosts, UI } from './site';
 
 const cases: [string, string][] = [
   ['en-US', 'en'],
@@ -47,4 +49,52 @@ test('/ without JavaScript offers the four languages as plain links', async ({ b
   await expect(page).toHaveURL(/\/ms\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ms');
   await context.close();
+});
+
+// The 404 pages put back a '#' that a mail or chat app percent-encoded (src/lib/hash-rescue.ts),
+// but only towards this site's own code pages: the path is not trusted as a target.
+const hostile = [
+  '//evil.example/%23a1.x',
+  '/%2F%2Fevil.example/%23a1.x',
+  '/en/my-training/..%2F..%2F%2Fevil.example%2F%23a1.x',
+  '/\\evil.example/%23a1.x',
+  // A code after a page that takes none: a 404 like any other.
+  '/en/%23a1.x',
+  // A code page, but what follows %23 is no code.
+  '/en/my-training/%23a1.x%2F%2Fevil.example',
+  '/en/my-training/%23javascript:alert(1)',
+];
+for (const path of hostile) {
+  test(`the 404 page's '#' rescue does not redirect ${path}`, async ({ page, baseURL }) => {
+    const foreign = forbidOtherHosts(page, baseURL!);
+    // Joined as text: page.goto('//evil.example/…') would resolve against the base to another host.
+    const address = `${baseURL}${path}`;
+    const response = await page.goto(address);
+    expect(response?.status()).toBe(404);
+    await page.waitForLoadState('networkidle');
+    const url = new URL(page.url());
+    expect(url.host).toBe(new URL(baseURL!).host);
+    // Not even a redirect within the site: the 404 page stays, at the address as typed.
+    expect(url.pathname).toBe(new URL(address).pathname);
+    expect(url.hash).toBe('');
+    // The English 404 (under /en/) and the one outside the languages both start with the English title.
+    await expect(page.locator('h1')).toHaveText(UI.en.notFound.title);
+    expect(foreign).toEqual([]);
+  });
+}
+
+test("the 404 page's '#' rescue opens a real code, with trailing punctuation, outside the languages too", async ({ page, baseURL }) => {
+  const foreign = forbidOtherHosts(page, baseURL!);
+  const code = encodeAssignment({ id: 'pct00002', title: 'Rescued', modules: ['relationship-types'], lessons: [] });
+  await page.goto(`/my-training/%23${code}).`);
+  // /my-training/ then sends an English browser on to /en/my-training/, keeping the code.
+  await expect(page).toHaveURL(new RegExp(`/en/my-training/#${code.replace(/[.]/g, '\\.')}\\)\\.$`));
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+  await expect(page.getByTestId('assignment-preview')).toContainText('Rescued');
+  // A cut-off report still reaches the results page (which then says the link is damaged and
+  // clears it from the address), not a 404.
+  await page.goto(`/en/trainer/results/%23r1.cut`);
+  await expect(page).toHaveURL(/\/en\/trainer\/results\/(#.*)?$/);
+  await expect(page.locator('h1')).toHaveText(UI.en.results.title);
+  expect(foreign).toEqual([]);
 });

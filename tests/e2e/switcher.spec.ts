@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LABELS, LANGS, TAGS, UI, lessonPages } from './site';
 
 const lesson = lessonPages('en')[0].replace(/^\/en\//, ''); // 'sales-and-service/what-sales-is/'

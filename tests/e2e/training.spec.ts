@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { forge, forgeReport, hostileAssignments, hostileReports } from '../fixtures/hostile-codes';
