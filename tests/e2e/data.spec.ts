@@ -2,7 +2,7 @@
  * Nothing lost when tabs and links arrive together, and no report that rewrites another's: the
  * experiments of issue 11, run in the browser against the built site.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { forgeReport } from '../fixtures/hostile-codes';
 import { UI } from './site';
