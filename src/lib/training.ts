@@ -24,6 +24,8 @@ export interface ListEntry {
   removed?: number;
   /** When it was last edited (ms), e.g. the name typed for reports */
   edited?: number;
+  /** A report that replaced an older one from the same trainee: when that trainee's first report arrived */
+  first?: number;
 }
 
 export interface HeldAssignment extends ListEntry {
@@ -60,7 +62,7 @@ export function parseList<T extends ListEntry>(raw: string | null, kind: 'a' | '
   const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 8.64e15;
   const list = data.filter(
     (e): e is T => typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code[0] === kind && CODE.test(e.code)
-      && time(e.added) && (e.removed === undefined || time(e.removed)) && (e.edited === undefined || time(e.edited))
+      && time(e.added) && (e.removed === undefined || time(e.removed)) && (e.edited === undefined || time(e.edited)) && (e.first === undefined || time(e.first))
       && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60))
       && (e.trainees === undefined || (Array.isArray(e.trainees) && e.trainees.length <= 100 && e.trainees.every((n: unknown) => typeof n === 'string' && n.length <= 60))),
   );
@@ -196,15 +198,18 @@ export function addReports(
   max = MAX_REPORTS,
 ): { list: { entry: StoredReport; report: Report }[]; outcomes: AddOutcome[]; added: number; updated: number; unchanged: number; older: number; limit: number } {
   const list = [...stored];
-  const outcomes = incoming.map((item): AddOutcome => {
+  // One millisecond apart, so the order reports arrived in (in a paste or a link) is kept.
+  const outcomes = incoming.map((item, n): AddOutcome => {
+    const added = now + n;
     const i = list.findIndex((x) => reportKey(x.report) === reportKey(item.report));
     if (i === -1) {
       if (list.length >= max) return 'limit';
-      list.push({ entry: { code: item.code, added: now }, report: item.report });
+      list.push({ entry: { code: item.code, added }, report: item.report });
       return 'added';
     }
     if (newer(item.report, list[i].report)) {
-      list[i] = { entry: { code: item.code, added: now }, report: item.report };
+      // The trainee's row keeps its place in the order reports were first seen.
+      list[i] = { entry: { code: item.code, added, first: list[i].entry.first ?? list[i].entry.added }, report: item.report };
       return 'updated';
     }
     return item.code === list[i].entry.code || !newer(list[i].report, item.report) ? 'unchanged' : 'older';

@@ -106,7 +106,8 @@ export function decodeStoredReport(code: string, course: CourseIds): Promise<Dec
 export async function decodeReports(list: readonly StoredReport[], course: CourseIds) {
   const all = await Promise.all(live(list).map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })));
   const readable = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
-  readable.sort((a, b) => a.entry.added - b.entry.added);
+  // In the order trainees' reports were first seen: the first report defines an assignment the trainer did not make here.
+  readable.sort((a, b) => (a.entry.first ?? a.entry.added) - (b.entry.first ?? b.entry.added));
   return { readable, unreadable: all.filter((x) => !x.result.ok).map((x) => x.entry) };
 }
 

@@ -94,10 +94,13 @@ test('a report link shows what it carries and asks first; "Not now" adds nothing
 test('a report cannot redefine the assignment: a later one that describes it differently is a conflict', async ({ page }) => {
   const first = await report('scope001', 'Anna');
   const hostile = await report('scope001', 'Mallory', { t: 'Everything, due long ago', d: '2020-01-01', m: ['relationship-types', 'listening-and-communicating'] });
+  const annaLater = await report('scope001', 'Anna', { r: [['relationship-types/four-types', minute()]] });
+  const bo = await report('scope001', 'Bo');
   await page.goto(`/en/trainer/results/#${first}`);
   await hydrated(page);
   await page.getByRole('button', { name: UI.en.results.previewAdd }).click();
-  await page.goto(`/en/trainer/results/#${hostile}`);
+  // Anna's newer report and Bo's arrive together with Mallory's: Anna's first copy still speaks.
+  await page.goto(`/en/trainer/results/#${annaLater}%20${hostile}%20${bo}`);
   await hydrated(page);
   await page.getByRole('button', { name: UI.en.results.previewAdd }).click();
   const table = page.locator('section[data-assignment="scope001"]');
@@ -105,6 +108,10 @@ test('a report cannot redefine the assignment: a later one that describes it dif
   await expect(table.locator('thead th.results-table__lesson')).toHaveCount(2); // relationship-types only
   await expect(table.locator('tr[data-trainee="Mallory"]').getByTestId('conflict')).toContainText('Everything, due long ago');
   await expect(table.locator('tr[data-trainee="Anna"]').getByTestId('conflict')).toHaveCount(0);
+  await expect(table.locator('tr[data-trainee="Bo"]').getByTestId('conflict')).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await expect(table.getByRole('heading', { level: 2 })).toHaveText('Onboarding');
   await expect(table).not.toContainText(UI.en.results['state-overdue']);
 });
 
@@ -202,4 +209,23 @@ test('damaged progress is set aside once, however often pages load, and offered 
   await page.getByRole('button', { name: UI.en.progress.downloadAside }).click();
   const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
   expect(Object.values(file)).toEqual(['{"version":2,"lessons":{']);
+});
+
+test('an impossible stored time (1e20) neither crashes the progress page nor blocks Reset', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/lv/');
+  await page.evaluate(() => localStorage.setItem('sales-course:progress', JSON.stringify({
+    version: 2, lessons: { 'relationship-types/four-types': { opened: 1e20, read: 1e20 }, 'relationship-types/choosing-the-level': { opened: 1000, read: 2000 } }, exercises: {},
+  })));
+  await page.goto('/lv/progress/');
+  await hydrated(page);
+  // The impossible entry is set aside (the learner is told), the possible one stays.
+  await expect(page.getByText(UI.lv.progress.noticeRepaired)).toBeVisible();
+  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-state', 'read');
+  await expect(page.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-state', 'none');
+  await page.getByRole('button', { name: UI.lv.progressPage.resetButton }).click();
+  await page.getByRole('button', { name: UI.lv.progressPage.resetConfirm }).click();
+  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-state', 'none');
+  expect(errors).toEqual([]);
 });

@@ -69,6 +69,13 @@ for (const path of hostile) {
     const foreign = forbidOtherHosts(page, baseURL!);
     // Joined as text: page.goto('//evil.example/…') would resolve against the base to another host.
     const address = `${baseURL}${path}`;
+    // Our server already refuses or collapses some of these (400, or 301 for '//'); a static host
+    // may serve its 404 page for them instead, and that is where the rescue script must hold. So
+    // the address gets the 404 page a host would send for it.
+    const notFound = path.startsWith('/en/') ? '/en/404/' : '/404.html';
+    await page.route((url) => url.host === new URL(address).host && url.pathname === new URL(address).pathname, async (route) => {
+      route.fulfill({ response: await route.fetch({ url: `${baseURL}${notFound}` }), status: 404 });
+    });
     const response = await page.goto(address);
     expect(response?.status()).toBe(404);
     await page.waitForLoadState('networkidle');

@@ -114,6 +114,16 @@ describe('results', () => {
     expect(own.rows.find((r) => r.name === 'Mallory')!.conflict).toEqual(hostile);
   });
 
+  it('keeps the order reports arrived in: a batch one millisecond apart, a replacement keeps its trainee\'s first-seen time', () => {
+    const first = addReports([], [{ code: 'r1.a.b', report: report('Anna', []) }], 100);
+    const batch = addReports(first.list, [
+      { code: 'r1.c.d', report: report('Anna', all, day(25)) },
+      { code: 'r1.e.f', report: report('Zed', []) },
+      { code: 'r1.g.h', report: report('Bo', []) },
+    ], 500);
+    expect(batch.list.map((x) => [x.report.name, x.entry.added, x.entry.first ?? null])).toEqual([['Anna', 500, 100], ['Zed', 501, null], ['Bo', 502, null]]);
+  });
+
   it('shows one row per trainee even when a list holds two reports from the same trainee', () => {
     const [table] = resultTables([report('Anna', [], day(20)), report('anna', all, day(22))], course, new Date(2026, 10, 24));
     expect(table.rows.map((r) => [r.name, r.read])).toEqual([['anna', 3]]);
