@@ -4,11 +4,15 @@
  * copy button and a QR code, and a CSV of all links. Encoding and limits live in src/lib/assignment.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { cleanText, decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import { useRef, useState } from 'preact/hooks';
+import { assignmentLinks, buildAssignment, linksCsvRows, type AssignmentLink, type FormField } from '../lib/assign-form';
+import { decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import { toCsv } from '../lib/csv';
+import { localDay } from '../lib/due';
 import { fileSlug, fill, plural } from '../lib/format';
+import { MAX_HELD } from '../lib/lists';
+import { outlineIndex, type Outline } from '../lib/outline';
 import { qrPath } from '../lib/qr';
-import { MAX_HELD, localDay, outlineIndex, toCsv, type Outline } from '../lib/training';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
 
@@ -19,17 +23,7 @@ interface Props {
   s: Record<string, string>;
 }
 
-interface Link { name?: string; url: string }
-
-/** Today in the trainer's time zone, as the date input writes dates. */
-const today = () => localDay(Date.now());
-
-/** The links of an assignment: one for everyone, one per named trainee (same id, so reports group). */
-function linksFor(a: Assignment, trainees: readonly string[]): Link[] {
-  // A fixed language opens that language's page; otherwise /my-training/ picks the learner's.
-  const page = `${location.origin}/${a.lang ? `${a.lang}/` : ''}my-training/#`;
-  return [{ url: page + encodeAssignment(a) }, ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...a, trainee: name }) }))];
-}
+type Link = AssignmentLink;
 
 export default function TrainerAssign({ lang, outline, s }: Props) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -38,13 +32,12 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [note, setNote] = useState('');
   const [language, setLanguage] = useState<'' | AssignmentLang>('');
   const [names, setNames] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
   /** The list of made assignments was at its limit: this one was not kept (its links still work). */
   const [madeFull, setMadeFull] = useState(false);
   const made = useStore(sent.$list);
   const saved = useStore(sent.$saved);
-  useEffect(() => sent.start(), []);
   const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const results = useRef<HTMLHeadingElement>(null);
@@ -60,48 +53,25 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     setLinks(null);
   }
 
-  function traineeList(): string[] {
-    // One name per line; blank lines and repeats are dropped.
-    const seen = new Set<string>();
-    // cleanText as the link will: a name of invisible characters alone is no name.
-    return names.split(/\r?\n/).map((n) => cleanText(n, Infinity) ?? '').filter((n) => n && !seen.has(n.toLocaleLowerCase()) && seen.add(n.toLocaleLowerCase()));
-  }
-
   function create(event: Event) {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    const trainees = traineeList();
-    if (picked.length === 0) found.lessons = s.nothingChosen;
-    const cleanTitle = cleanText(title, LIMITS.title);
-    if (!cleanTitle) found.title = s.titleMissing;
-    if (due && due < today()) found.due = s.duePast;
-    if (trainees.length > LIMITS.trainees) found.trainees = fill(s.traineesTooMany, { max: LIMITS.trainees });
-    const long = trainees.find((n) => n.length > LIMITS.name);
-    if (long) found.trainees = fill(s.traineeTooLong, { name: long });
-    setErrors(found);
-    if (Object.keys(found).length) {
+    // Today in the trainer's time zone, as the date input writes dates.
+    const built = buildAssignment({ chosen, title, due, note, language, names }, outline, localDay(Date.now()), newAssignmentId);
+    if (!built.ok) {
+      setErrors(Object.fromEntries(Object.entries(built.problems).map(([field, p]) => [field, fill(s[p.key], p.values ?? {})])));
       setLinks(null);
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
-    const modules = outline.modules.filter((m) => m.lessons.every((l) => chosen.has(l.id)));
-    const base: Assignment = {
-      id: newAssignmentId(),
-      title: cleanTitle!,
-      modules: modules.map((m) => m.id),
-      lessons: picked.filter((l) => !modules.some((m) => l.id.startsWith(`${m.id}/`))).map((l) => l.id),
-    };
-    if (due) base.due = due;
-    const cleanNote = cleanText(note, LIMITS.note);
-    if (cleanNote) base.note = cleanNote;
-    if (language) base.lang = language;
-    const code = encodeAssignment(base);
+    setErrors({});
+    const code = encodeAssignment(built.assignment);
+    const { trainees } = built;
     setMadeFull(sent.add({ code, added: Date.now(), ...(trainees.length ? { trainees } : {}) }, (x) => x.code === code) === 'limit');
-    show(base, trainees);
+    show(built.assignment, trainees);
   }
 
   function show(a: Assignment, trainees: readonly string[]) {
-    setLinks({ title: a.title, list: linksFor(a, trainees) });
+    setLinks({ title: a.title, list: assignmentLinks(a, trainees, location.origin) });
     setCopied(null);
     requestAnimationFrame(() => results.current?.focus());
   }
@@ -114,12 +84,11 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
 
   function csv() {
     if (!links) return;
-    const rows = [[s.csvName, s.csvLink], ...links.list.map((l) => [l.name ?? s.linkEveryone, l.url])];
-    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(rows), 'text/csv;charset=utf-8');
+    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(linksCsvRows(links.list, { csvName: s.csvName, csvLink: s.csvLink, linkEveryone: s.linkEveryone })), 'text/csv;charset=utf-8');
   }
 
-  const describedBy = (field: string, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: string) => errors[field] && <p id={`${field}-error`} class="field-error">{errors[field]}</p>;
+  const describedBy = (field: FormField, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: FormField) => errors[field] && <p id={`${field}-error`} class="field-error">{errors[field]}</p>;
 
   return (
     <form class="trainer-form" onSubmit={create} noValidate>
@@ -169,7 +138,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
       </p>
       <p class="field">
         <label for="field-due">{s.dueDate}</label>
-        <input id="field-due" type="date" min={today()} value={due} aria-invalid={errors.due ? 'true' : undefined} aria-describedby={describedBy('due')} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+        <input id="field-due" type="date" min={localDay(Date.now())} value={due} aria-invalid={errors.due ? 'true' : undefined} aria-describedby={describedBy('due')} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
         {errorText('due')}
       </p>
       <p class="field">

@@ -7,7 +7,10 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fileSlug, fill, percent, plural } from '../lib/format';
-import { MAX_REPORTS, localDay, outlineIndex, pastedCodes, resultTables, sortRows, toCsv, type AddOutcome, type Outline, type ResultTable, type SortKey, type StoredReport } from '../lib/training';
+import { toCsv } from '../lib/csv';
+import { MAX_REPORTS, type StoredReport } from '../lib/lists';
+import { outlineIndex, type Outline } from '../lib/outline';
+import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultsCsvWords, type ResultTable, type SortKey } from '../lib/results';
 import { addReportCodes, decodeReports, previewReportCodes, reports, restoreReport, sent } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
@@ -276,7 +279,6 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   const exercise = (id: string) => outline.exercises.find((x) => x.id === id)!;
   const rows = sortRows(table.rows, sort.key, sort.direction, lang);
   const id = `t-${table.scope.id}`;
-  const exercisesInScope = outline.exercises.filter((x) => table.lessons.includes(x.lesson));
 
   function sortBy(key: SortKey) {
     setSort((cur) => ({ key, direction: cur.key === key && cur.direction === 'ascending' ? 'descending' : 'ascending' }));
@@ -294,22 +296,8 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   }
 
   function csv() {
-    const head = [s.colTrainee, ...table.lessons.map((l) => fill(s.csvReadOn, { title: `${lesson(l).number} ${lesson(l).title}` })),
-      ...exercisesInScope.flatMap((x) => [fill(s.csvBest, { title: x.title }), fill(s.csvAttempts, { title: x.title })]),
-      s.colRead, s.colAverage, s.colState, s.colReported];
-    const body = rows.map((r): (string | number)[] => [
-      r.name,
-      ...r.cells.map((c) => (c.read ? localDay(c.read) : '')),
-      ...exercisesInScope.flatMap((x): (string | number)[] => {
-        const ex = r.cells.flatMap((c) => c.exercises).find((y) => y.id === x.id);
-        return ex ? [Math.round(ex.best * 100), ex.attempts] : ['', ''];
-      }),
-      `${r.read}/${r.total}`,
-      r.average === undefined ? '' : Math.round(r.average * 100),
-      s[`state-${r.state}`],
-      r.at ? new Date(r.at).toISOString() : '',
-    ]);
-    downloadText(`${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`, toCsv([head, ...body]), 'text/csv;charset=utf-8');
+    const rows = resultsCsvRows(table, sortRows(table.rows, sort.key, sort.direction, lang), outline, s as ResultsCsvWords);
+    downloadText(`${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`, toCsv(rows), 'text/csv;charset=utf-8');
   }
 
   return (

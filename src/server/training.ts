@@ -7,7 +7,7 @@ import { LOCALE_IDS, LOCALES, type Locale } from '../i18n/locales';
 import { useTranslations } from '../i18n/t';
 import { getCourse } from './course';
 import { getExercises, getRolePlays } from './exercises';
-import type { Outline } from '../lib/training';
+import type { Outline } from '../lib/outline';
 
 export async function courseOutline(locale: Locale): Promise<Outline> {
   const t = useTranslations(locale);

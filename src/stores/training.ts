@@ -10,9 +10,10 @@
 import { computed, type ReadableAtom } from 'nanostores';
 import { decodeReport, type Decoded, type Report } from '../lib/assignment';
 import {
-  MAX_HELD, MAX_REPORTS, addReports, live, mergeLists, parseList, removeEntry,
-  type AddOutcome, type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
-} from '../lib/training';
+  MAX_HELD, MAX_REPORTS, live, mergeLists, parseList, removeEntry,
+  type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
+} from '../lib/lists';
+import { addReports, type AddOutcome } from '../lib/results';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
 
 export const HELD_KEY = 'sales-course:training';

@@ -12,7 +12,8 @@ import {
 import { mergeProgress, validateV2, PROGRESS_VERSION, type ExerciseProgress, type LessonProgress, type Progress } from '../../src/lib/progress';
 import { createExport } from '../../src/lib/progress-export';
 import { parseImport } from '../../src/lib/progress-file';
-import { buildReport, type CourseIndex } from '../../src/lib/training';
+import { buildReport } from '../../src/lib/my-training';
+import type { CourseIndex } from '../../src/lib/outline';
 import { forge, forgeReport } from '../fixtures/hostile-codes';
 
 // The course as the other unit tests know it (tests/unit/assignment.test.ts: content/modules.yaml),

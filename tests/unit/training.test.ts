@@ -4,9 +4,12 @@ import { encode } from 'uqr';
 import { encodeAssignment, type Assignment, type Report } from '../../src/lib/assignment';
 import { emptyProgress, type Progress } from '../../src/lib/progress';
 import { qrPath } from '../../src/lib/qr';
-import {
-  addReports, assignmentProgress, buildReport, dueState, heldKey, live, mergeLists, parseList, removeEntry, TOMBSTONE_MS, type HeldAssignment, pastedCodes, resultTables, sortRows, toCsv, type CourseIndex,
-} from '../../src/lib/training';
+import { toCsv } from '../../src/lib/csv';
+import { dueState } from '../../src/lib/due';
+import { live, mergeLists, parseList, removeEntry, TOMBSTONE_MS, type HeldAssignment } from '../../src/lib/lists';
+import { assignmentProgress, buildReport, heldKey } from '../../src/lib/my-training';
+import type { CourseIndex } from '../../src/lib/outline';
+import { addReports, pastedCodes, resultTables, sortRows } from '../../src/lib/results';
 
 const course: CourseIndex = {
   modules: ['sales-and-service', 'relationship-types'],
@@ -269,3 +272,34 @@ describe('merging stored lists', () => {
     expect(removeEntry([e('a', 1), e('b', 2)], 'a', 9)).toEqual([e('a', 1, { removed: 9 }), e('b', 2)]);
   });
 });
+
+describe('results file', () => {
+  it('has a column per lesson and exercise, and one row per trainee in the order shown', async () => {
+    const { resultsCsvRows } = await import('../../src/lib/results');
+    const scope = { id: 'abcd1234', title: 'T', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] };
+    const r = (name: string, read: string[], exercises: Report['exercises'] = []): Report =>
+      ({ assignment: scope, name, at: Date.UTC(2026, 10, 24, 9), read: read.map((lesson) => ({ lesson, at: Date.UTC(2026, 10, 20, 9) })), exercises });
+    const [table] = resultTables([r('Bo', ['relationship-types/four-types'], [{ id: 'relationship-scenarios', best: 0.8, latest: 0.6, attempts: 2 }]), r('=Anna', [])], course, new Date(2026, 10, 24));
+    const lesson = (id: string, number: string) => ({ id, number, title: id.split('/')[1], minutes: 5, path: id });
+    const outline = {
+      modules: [
+        { id: 'sales-and-service', number: 1, title: 'S', minutes: 5, lessons: [lesson('sales-and-service/sales-vs-service', '1.3')] },
+        { id: 'relationship-types', number: 3, title: 'R', minutes: 10, lessons: [lesson('relationship-types/four-types', '3.1'), lesson('relationship-types/choosing-the-level', '3.2')] },
+      ],
+      exercises: [{ id: 'relationship-scenarios', lesson: 'relationship-types/four-types', title: 'Scenarios', kind: 'Exercise' }],
+    };
+    const words = {
+      colTrainee: 'Trainee', csvReadOn: '{{title}}: read on', csvBest: '{{title}}: best', csvAttempts: '{{title}}: attempts', colRead: 'Read', colAverage: 'Average', colState: 'Status', colReported: 'Reported',
+      'state-done': 'Done', 'state-on-time': 'On time', 'state-late': 'Late', 'state-overdue': 'Overdue', 'state-in-progress': 'In progress', 'state-no-report': 'No report',
+    };
+    const rows = resultsCsvRows(table, table.rows, outline, words);
+    expect(rows[0]).toEqual(['Trainee', '1.3 sales-vs-service: read on', '3.1 four-types: read on', '3.2 choosing-the-level: read on', 'Scenarios: best', 'Scenarios: attempts', 'Read', 'Average', 'Status', 'Reported']);
+    expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([['=Anna', '', '', '', '', '', '0/3'], ['Bo', '', localDayOf(Date.UTC(2026, 10, 20, 9)), '', 80, 2, '1/3']]);
+    expect(toCsv(rows)).toContain("'=Anna");
+  });
+});
+
+function localDayOf(ms: number) {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

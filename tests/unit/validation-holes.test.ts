@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText, decodeAssignment, readReport } from '../../src/lib/assignment';
 import { emptyProgress, finishAttempt, loadProgress, markRead, mergeProgress, openLesson, restartExercise, saveAnswer, setPosition, validateV2, PROGRESS_VERSION, type Progress } from '../../src/lib/progress';
-import { assignmentProgress, buildReport, type CourseIndex } from '../../src/lib/training';
+import { assignmentProgress, buildReport } from '../../src/lib/my-training';
+import type { CourseIndex } from '../../src/lib/outline';
 import { forge, VALID_REPORT } from '../fixtures/hostile-codes';
 
 const course = {

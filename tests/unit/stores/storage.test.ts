@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeReport, type Report } from '../../../src/lib/assignment';
-import type { StoredReport } from '../../../src/lib/training';
+import type { StoredReport } from '../../../src/lib/lists';
 import { ASIDE_MAX, ASIDE_MARK, setAsideForDownload } from '../../../src/stores/storage';
 import { REPORTS_KEY, addReportCodes, reports, storedList } from '../../../src/stores/training';
 import { FakeStorage, installWindow, type StorageListener } from './fake-storage';

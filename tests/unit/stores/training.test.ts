@@ -1,7 +1,7 @@
 /** The stored lists behind "My training" and the results page, against a fake localStorage. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { storedList } from '../../../src/stores/training';
-import type { HeldAssignment } from '../../../src/lib/training';
+import type { HeldAssignment } from '../../../src/lib/lists';
 
 class FakeStorage {
   data = new Map<string, string>();

@@ -1,0 +1,213 @@
+/**
+ * The trainer's side: the codes in pasted text, adding reports (newer replaces older, limits kept),
+ * the results tables (scope, rows, states, totals) and their sort order.
+ */
+import { assignedLessons, daysLeft, type Report, type ReportScope } from './assignment';
+import { localDay } from './due';
+import { MAX_REPORTS, type StoredReport } from './lists';
+import type { CourseIndex, Outline } from './outline';
+
+/**
+ * The codes in pasted text, with their line numbers. A line may be a bare code, a link, or a
+ * sentence around a link ("Here is my report: https://…#r1.…"), so anything shaped like a code is
+ * taken from it; a line with nothing like a code is returned whole, to be refused with a reason.
+ */
+export function pastedCodes(text: string): { line: number; code: string }[] {
+  return text.split(/\r?\n/).flatMap((raw, i) => {
+    const line = raw.trim();
+    if (!line) return [];
+    const found = [...line.matchAll(/(?:^|[#\s(<\["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map((m) => m[1]);
+    return (found.length ? found : [line]).map((code) => ({ line: i + 1, code }));
+  });
+}
+
+/** The same trainee's name however it was typed: case, spaces and Unicode form do not matter. */
+const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;
+
+/** Recorded work only grows, so of two reports made in the same minute the one with more is newer. */
+const recorded = (r: Report) => r.read.length + r.exercises.reduce((n, e) => n + e.attempts, 0);
+const newer = (a: Report, b: Report) => a.at > b.at || (a.at === b.at && recorded(a) > recorded(b));
+
+export type AddOutcome = 'added' | 'updated' | 'unchanged' | 'older' | 'limit';
+
+/**
+ * Adds decoded reports to the stored ones. A newer report from the same trainee for the same
+ * assignment replaces the older; an identical one changes nothing ('unchanged'), an older one
+ * neither ('older'). A report from a new trainee past `max` stored reports is not added
+ * ('limit'): the caller says so, nothing is dropped silently. One outcome per incoming report.
+ */
+export function addReports(
+  stored: readonly { entry: StoredReport; report: Report }[],
+  incoming: readonly { code: string; report: Report }[],
+  now: number,
+  max = MAX_REPORTS,
+): { list: { entry: StoredReport; report: Report }[]; outcomes: AddOutcome[]; added: number; updated: number; unchanged: number; older: number; limit: number } {
+  const list = [...stored];
+  // One millisecond apart, so the order reports arrived in (in a paste or a link) is kept.
+  const outcomes = incoming.map((item, n): AddOutcome => {
+    const added = now + n;
+    const i = list.findIndex((x) => reportKey(x.report) === reportKey(item.report));
+    if (i === -1) {
+      if (list.length >= max) return 'limit';
+      list.push({ entry: { code: item.code, added }, report: item.report });
+      return 'added';
+    }
+    if (newer(item.report, list[i].report)) {
+      // The trainee's row keeps its place in the order reports were first seen.
+      list[i] = { entry: { code: item.code, added, first: list[i].entry.first ?? list[i].entry.added }, report: item.report };
+      return 'updated';
+    }
+    return item.code === list[i].entry.code || !newer(list[i].report, item.report) ? 'unchanged' : 'older';
+  });
+  const count = (o: AddOutcome) => outcomes.filter((x) => x === o).length;
+  return { list, outcomes, added: count('added'), updated: count('updated'), unchanged: count('unchanged'), older: count('older'), limit: count('limit') };
+}
+
+export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' | 'no-report';
+
+export interface ResultCell {
+  lesson: string;
+  /** When it was read, if it was */
+  read?: number;
+  /** The lesson's exercises this trainee tried */
+  exercises: Report['exercises'];
+}
+
+export interface ResultRow {
+  name: string;
+  /** When the report was made; absent for a trainee named in the assignment who has not reported */
+  at?: number;
+  cells: ResultCell[];
+  read: number;
+  total: number;
+  /** Average best score over the assigned exercises tried (0–1) */
+  average?: number;
+  state: RowState;
+  /** Days left (positive) or overdue (negative), when there is a due date */
+  days?: number;
+  /** The assignment as this trainee's report describes it, when that differs from the table's */
+  conflict?: ReportScope;
+}
+
+/** Whether two copies of an assignment agree on what was assigned (title, due date, lessons). */
+export function sameScope(a: ReportScope, b: ReportScope): boolean {
+  const set = (x: readonly string[]) => [...x].sort().join(' ');
+  return a.title === b.title && (a.due ?? '') === (b.due ?? '') && set(a.modules) === set(b.modules) && set(a.lessons) === set(b.lessons);
+}
+
+export interface ResultTable {
+  scope: ReportScope;
+  lessons: string[];
+  rows: ResultRow[];
+  /** The whole group: how many read each lesson, how many are complete, the average score */
+  totals: { readBy: number[]; complete: number; average?: number };
+}
+
+/**
+ * One table per assignment: its trainees × its lessons, with status, scores, due state and totals.
+ * `reports` come in the order they were added (the first one seen defines an assignment the
+ * trainer did not make here). Assignments the trainer made in this browser (`sent`) define their
+ * own scope, add the trainees named in them who have not reported yet, and appear before any
+ * report arrives.
+ */
+export function resultTables(
+  reports: readonly Report[],
+  course: CourseIndex,
+  today: Date,
+  sent: readonly { scope: ReportScope; trainees: readonly string[] }[] = [],
+): ResultTable[] {
+  // An assignment of the trainer's own shows once it names trainees or has a report.
+  const ids = [...new Set([...sent.filter((x) => x.trainees.length).map((x) => x.scope.id), ...reports.map((r) => r.assignment.id)])];
+  return ids.map((id) => {
+    const all = reports.filter((r) => r.assignment.id === id);
+    const mine = sent.find((x) => x.scope.id === id);
+    // The trainer's own copy speaks for the assignment; else the first report seen. A report
+    // cannot redefine the assignment for everyone: one that describes it differently is marked.
+    const scope = mine?.scope ?? all[0].assignment;
+    // One row per trainee: the newest report (two tabs adding at once may have kept both).
+    const group = all.filter((r) => !all.some((o) => o !== r && reportKey(o) === reportKey(r) && (newer(o, r) || (!newer(r, o) && all.indexOf(o) < all.indexOf(r)))));
+    const lessons = assignedLessons({ ...scope }, course);
+    const days = scope.due ? daysLeft(scope.due, today) : undefined;
+    const rows = group.map((r): ResultRow => {
+      const cells = lessons.map((lesson) => ({
+        lesson,
+        read: r.read.find((x) => x.lesson === lesson)?.at,
+        exercises: r.exercises.filter((e) => course.exercises.some((x) => x.id === e.id && x.lesson === lesson)),
+      }));
+      const read = cells.filter((c) => c.read).length;
+      const tried = cells.flatMap((c) => c.exercises);
+      const average = tried.length ? tried.reduce((sum, e) => sum + e.best, 0) / tried.length : undefined;
+      let state: RowState;
+      if (read === lessons.length) {
+        const finished = Math.max(...cells.map((c) => c.read!));
+        state = !scope.due ? 'done' : localDay(finished) <= scope.due ? 'on-time' : 'late';
+      } else state = days !== undefined && days < 0 ? 'overdue' : 'in-progress';
+      const row: ResultRow = { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
+      if (!sameScope(r.assignment, scope)) row.conflict = r.assignment;
+      return row;
+    });
+    const reported = new Set(rows.map((r) => nameKey(r.name)));
+    for (const name of mine?.trainees ?? []) {
+      if (reported.has(nameKey(name))) continue;
+      reported.add(nameKey(name));
+      rows.push({ name, cells: lessons.map((lesson) => ({ lesson, exercises: [] })), read: 0, total: lessons.length, state: 'no-report', days });
+    }
+    const scored = rows.filter((r) => r.average !== undefined);
+    const totals = {
+      readBy: lessons.map((_, i) => rows.filter((r) => r.cells[i].read).length),
+      complete: rows.filter((r) => r.read === r.total).length,
+      average: scored.length ? scored.reduce((sum, r) => sum + r.average!, 0) / scored.length : undefined,
+    };
+    return { scope, lessons, rows: sortRows(rows, 'name', 'ascending'), totals };
+  });
+}
+
+export type SortKey = 'name' | 'read' | 'average' | 'state' | 'at';
+const STATE_ORDER: RowState[] = ['no-report', 'overdue', 'late', 'in-progress', 'on-time', 'done'];
+
+export function sortRows(rows: readonly ResultRow[], key: SortKey, direction: 'ascending' | 'descending', locale = 'en'): ResultRow[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const value = (r: ResultRow) => (key === 'read' ? r.read : key === 'average' ? r.average ?? -1 : key === 'state' ? STATE_ORDER.indexOf(r.state) : r.at ?? -1);
+  const sorted = [...rows].sort((a, b) => (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name));
+  return direction === 'ascending' ? sorted : sorted.reverse();
+}
+
+/** The words a results file needs, from the page's strings. */
+export type ResultsCsvWords = Record<'colTrainee' | 'csvReadOn' | 'csvBest' | 'csvAttempts' | 'colRead' | 'colAverage' | 'colState' | 'colReported', string>
+  & Record<`state-${RowState}`, string>;
+
+/**
+ * The rows of one table's results file: trainee, the day each lesson was read, best score and
+ * attempts per exercise, lessons read, average, status and when the report was made.
+ */
+export function resultsCsvRows(
+  table: ResultTable,
+  rows: readonly ResultRow[],
+  outline: Pick<Outline, 'modules' | 'exercises'>,
+  words: ResultsCsvWords,
+): (string | number)[][] {
+  const fill = (t: string, v: Record<string, string>) => t.replace(/\{\{(\w+)\}\}/g, (_, k: string) => v[k] ?? '');
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  const lesson = (id: string) => lessons.find((l) => l.id === id)!;
+  const exercises = outline.exercises.filter((x) => table.lessons.includes(x.lesson));
+  const head = [
+    words.colTrainee,
+    ...table.lessons.map((l) => fill(words.csvReadOn, { title: `${lesson(l).number} ${lesson(l).title}` })),
+    ...exercises.flatMap((x) => [fill(words.csvBest, { title: x.title }), fill(words.csvAttempts, { title: x.title })]),
+    words.colRead, words.colAverage, words.colState, words.colReported,
+  ];
+  const body = rows.map((r): (string | number)[] => [
+    r.name,
+    ...r.cells.map((c) => (c.read ? localDay(c.read) : '')),
+    ...exercises.flatMap((x): (string | number)[] => {
+      const ex = r.cells.flatMap((c) => c.exercises).find((y) => y.id === x.id);
+      return ex ? [Math.round(ex.best * 100), ex.attempts] : ['', ''];
+    }),
+    `${r.read}/${r.total}`,
+    r.average === undefined ? '' : Math.round(r.average * 100),
+    words[`state-${r.state}`],
+    r.at ? new Date(r.at).toISOString() : '',
+  ]);
+  return [head, ...body];
+}
