@@ -4,16 +4,16 @@
  * a completion report. It renders the stores and calls their actions; the words arrive as props.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { assignedLessons, checksum, decodeAssignment, encodeAssignment, encodeReport, type Assignment, type CodeError } from '../lib/assignment';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { assignedLessons, checksum, decodeAssignment, encodeAssignment, type Assignment, type CodeError } from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
 import { dueState } from '../lib/due';
 import { MAX_HELD, type HeldAssignment } from '../lib/lists';
-import { assignmentProgress, buildReport, heldKey } from '../lib/my-training';
+import { assignmentProgress, heldKey } from '../lib/my-training';
 import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
-import { $progress, startProgress } from '../stores/progress';
-import { held } from '../stores/training';
+import { $progress } from '../stores/progress';
+import { held, heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHeldName } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 
@@ -32,7 +32,8 @@ type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
 
 export default function MyTraining({ lang, locale, outline, s, e }: Props) {
-  const list = useStore(held.$list);
+  const course = outlineIndex(outline);
+  const list = useStore(useMemo(() => heldAssignments(course), []));
   const status = useStore(held.$notice);
   const saved = useStore(held.$saved);
   const progress = useStore($progress) as Progress;
@@ -43,7 +44,6 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
-  const course = outlineIndex(outline);
   const decode = (code: string) => decodeAssignment(code, course);
 
   function open(code: string, fromLink: boolean) {
@@ -54,8 +54,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
       return;
     }
     // The store, not this render's copy: this also runs from the first render's effect.
-    const existing = held.$list.get().find((h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === heldKey(result.value); });
-    if (existing) {
+    if (isHeld(result.value, course)) {
       setPreview(null);
       setMessage({ kind: 'ok', text: fill(s.alreadyHeld, { title: result.value.title }) });
       if (fromLink) clearHash();
@@ -72,8 +71,6 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   }
 
   useEffect(() => {
-    startProgress();
-    held.start();
     const fromHash = () => { const code = codeInHash(); if (code) open(code, true); };
     fromHash();
     addEventListener('hashchange', fromHash);
@@ -86,9 +83,8 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
 
   function add() {
     if (!preview) return;
-    const key = heldKey(preview.assignment);
     // Checked against the freshest stored list: another tab may have added it since the preview opened.
-    const outcome = held.add({ code: preview.code, added: Date.now() } satisfies HeldAssignment, (h) => { const d = decode(h.code); return d.ok && heldKey(d.value) === key; });
+    const outcome = holdAssignment(preview.code, preview.assignment, course);
     if (outcome === 'limit') {
       // Nothing is dropped: the link stays in the address bar and the preview stays open.
       setMessage({ kind: 'error', text: fill(s.limit, { max: MAX_HELD }), detail: e.nothingChanged });
@@ -147,8 +143,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
 
       <h2 tabIndex={-1} ref={listHeading}>{s.listHeading}</h2>
       {list.length === 0 && <p>{s.empty}</p>}
-      {list.map((h) => {
-        const d = decode(h.code);
+      {list.map(({ entry: h, decoded: d }) => {
         return d.ok
           ? <HeldCard key={heldKey(d.value)} h={h} a={d.value} progress={progress} lang={lang} locale={locale} outline={outline} course={course} s={s} onRemoved={() => { setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) }); listHeading.current?.focus(); }} />
           : <UnreadableCard key={h.code} h={h} s={s} />;
@@ -237,7 +232,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
 
   function saveName(value: string) {
     setName(value);
-    held.edit(h.code, (x) => ({ ...x, name: value.slice(0, 60) }));
+    setHeldName(h.code, value);
   }
 
   async function makeReport() {
@@ -248,10 +243,9 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
       return;
     }
     setNameError(false);
-    const now = Date.now();
-    const code = await encodeReport(buildReport(a, progress, course, who, now));
+    const { code, at } = await reportFor(a, who, course);
     // /trainer/results/ opens in the trainer's own browser language, keeping the report after '#'.
-    setReport({ code, url: `${location.origin}/trainer/results/#${code}`, at: now });
+    setReport({ code, url: `${location.origin}/trainer/results/#${code}`, at });
     setCopied(null);
   }
 

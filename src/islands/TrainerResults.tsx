@@ -4,14 +4,14 @@
  * Reports are kept in this browser as their codes; decoding and the table are src/lib functions.
  */
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fileSlug, fill, percent, plural } from '../lib/format';
 import { toCsv } from '../lib/csv';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
 import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultsCsvWords, type ResultTable, type SortKey } from '../lib/results';
-import { addReportCodes, decodeReports, previewReportCodes, reports, restoreReport, sent } from '../stores/training';
+import { addReportCodes, decodedReports, previewReportCodes, reports, restoreReport, sent } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 
@@ -22,7 +22,6 @@ interface Props {
   e: Record<string, string>;
 }
 
-type Decoded = { entry: StoredReport; report: Report };
 type Feedback = { summary?: string; refused: string[] } | null;
 /** What a report link carries, shown before anything is added. */
 type Preview = { items: { code: string; report: Report; outcome: AddOutcome }[]; refused: string[] } | null;
@@ -32,7 +31,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const made = useStore(sent.$list);
   const status = useStore(reports.$notice);
   const saved = useStore(reports.$saved);
-  const [decoded, setDecoded] = useState<{ ok: Decoded[]; unreadable: number }>({ ok: [], unreadable: 0 });
+
   const [pasted, setPasted] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [preview, setPreview] = useState<Preview>(null);
@@ -55,16 +54,9 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const course = outlineIndex(outline);
   // The codec checks exercise ids only.
   const known = { ...course, exercises: outline.exercises.map((x) => x.id) };
+  // The stored reports, decoded whenever the list changes (here or in another tab).
+  const decoded = useStore(useMemo(() => decodedReports(known), []));
   const errorText = (error: CodeError) => (error === 'wrong-kind' ? e['wrong-kind-report'] : e[error]);
-
-  // Stored codes are decoded again on every change: nothing is shown that the course cannot check.
-  useEffect(() => {
-    let current = true;
-    decodeReports(stored, known).then(({ readable, unreadable }) => {
-      if (current) setDecoded({ ok: readable, unreadable: unreadable.length });
-    });
-    return () => { current = false; };
-  }, [stored]);
 
   /** Decodes pasted or linked text: the reports it holds (as canonical codes) and why the rest was refused. */
   async function readCodes(text: string) {
@@ -143,8 +135,6 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   }
 
   useEffect(() => {
-    reports.start();
-    sent.start();
     const fromHash = () => {
       const code = codeInHash();
       if (code) previewCodes(code);
@@ -155,7 +145,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   }, []);
 
   function removeOne(assignment: string, name: string) {
-    const found = decoded.ok.find((x) => x.report.assignment.id === assignment && x.report.name === name);
+    const found = decoded.readable.find((x) => x.report.assignment.id === assignment && x.report.name === name);
     if (!found) return;
     reports.remove(found.entry.code);
     setRemovedOne({ entry: found.entry, name });
@@ -185,7 +175,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     const d = decodeAssignment(m.code, known);
     return d.ok ? [{ scope: d.value, trainees: m.trainees ?? [] }] : [];
   });
-  const tables = resultTables(decoded.ok.map((x) => x.report), course, new Date(), mine);
+  const tables = resultTables(decoded.readable.map((x) => x.report), course, new Date(), mine);
 
   return (
     <div class="trainer-results">

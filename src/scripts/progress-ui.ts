@@ -7,7 +7,7 @@
 import { markRead, openLesson } from '../lib/progress';
 import { downloadProgress, downloadSetAside } from './download-progress';
 import { continueLesson } from '../lib/progress-continue';
-import { $notice, $progress, $storageState, dismissNotice, startProgress, updateProgress } from '../stores/progress';
+import { $notice, $progress, $storageState, dismissNotice, updateProgress } from '../stores/progress';
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 
@@ -56,7 +56,7 @@ function render(): void {
   document.documentElement.classList.add('progress-ready');
 }
 
-startProgress();
+
 const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
 if (lessonId) {
   updateProgress((p) => openLesson(p, lessonId, Date.now()));

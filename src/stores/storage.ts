@@ -15,7 +15,7 @@
  *   the copy is safe. A damaged value that cannot be copied stays untouched and is never written
  *   over; the page works from memory and offers the value for download.
  */
-import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
 
 /** 'ok'; 'unavailable': storage blocked (private mode, settings); 'full': the quota is used up. */
 export type StorageState = 'ok' | 'unavailable' | 'full';
@@ -157,7 +157,7 @@ export interface StoredValue<T> {
   $state: ReadableAtom<StorageState>;
   /** Set once when the stored value had to be repaired or set aside */
   $notice: WritableAtom<DamageNotice>;
-  /** Reads the stored value and starts following other tabs; safe to call again. */
+  /** Reads the stored value and starts following other tabs; safe to call again. Subscribing does it too. */
   start(): void;
   /** Applies a change to the freshest value and saves it; returns the new value. */
   update(change: (value: T) => T): T;
@@ -300,6 +300,10 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
     $state.set('ok');
     $notice.set(null);
   }
+
+  // A store starts itself when something first listens to it (an island, a page script), so no
+  // caller has to remember to; actions start it too.
+  for (const $store of [$value, $state, $notice] as ReadableAtom<unknown>[]) onMount($store, () => start());
 
   return { $value, $state, $notice, start, update, updateAsync, replace, _reset };
 }

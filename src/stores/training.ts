@@ -7,13 +7,16 @@
  * The actions here hold the rules a list keeps (one entry per assignment, limits stated, never
  * dropped silently).
  */
-import { computed, type ReadableAtom } from 'nanostores';
-import { decodeReport, type Decoded, type Report } from '../lib/assignment';
+import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
+import { decodeAssignment, decodeReport, encodeReport, type Assignment, type Decoded, type Report } from '../lib/assignment';
 import {
   MAX_HELD, MAX_REPORTS, live, mergeLists, parseList, removeEntry,
   type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
 } from '../lib/lists';
+import { buildReport, heldKey } from '../lib/my-training';
+import type { CourseIndex } from '../lib/outline';
 import { addReports, type AddOutcome } from '../lib/results';
+import { $progress } from './progress';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
 
 export const HELD_KEY = 'sales-course:training';
@@ -143,4 +146,53 @@ export async function restoreReport(entry: StoredReport, course: CourseIds): Pro
   // Added again now: later than its removal, so the tombstone gives way.
   const result = await addReportCodes([{ code: entry.code, report: back.value }], course);
   return result.added > 0;
+}
+
+/** The stored reports, decoded and kept current: the readable ones in the order first seen, and how many are not. */
+export function decodedReports(course: CourseIds): ReadableAtom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }> {
+  const $decoded = atom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }>({ readable: [], unreadable: 0 });
+  let latest = 0;
+  onMount($decoded, () =>
+    reports.$list.subscribe((list) => {
+      // Decoding is asynchronous: only the newest list's result is shown.
+      const run = ++latest;
+      decodeReports(list, course).then(({ readable, unreadable }) => {
+        if (run === latest) $decoded.set({ readable, unreadable: unreadable.length });
+      });
+    }));
+  return $decoded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// My training: the assignments a trainee holds, and the reports made from them.
+
+/** The held assignments, decoded (an entry this version cannot read is kept, shown as unreadable). */
+export function heldAssignments(course: Pick<CourseIndex, 'modules' | 'lessons'>) {
+  return computed(held.$list, (list) => list.map((entry) => ({ entry, decoded: decodeAssignment(entry.code, course) })));
+}
+
+/** Holds an assignment, once per assignment and trainee, checked against the freshest stored list. */
+export function holdAssignment(code: string, assignment: Assignment, course: Pick<CourseIndex, 'modules' | 'lessons'>, now = Date.now()) {
+  const key = heldKey(assignment);
+  return held.add({ code, added: now } satisfies HeldAssignment, (h) => {
+    const d = decodeAssignment(h.code, course);
+    return d.ok && heldKey(d.value) === key;
+  });
+}
+
+/** Whether an assignment like this one is already held (the same link opened again). */
+export function isHeld(assignment: Assignment, course: Pick<CourseIndex, 'modules' | 'lessons'>): boolean {
+  const key = heldKey(assignment);
+  return held.$list.get().some((h) => {
+    const d = decodeAssignment(h.code, course);
+    return d.ok && heldKey(d.value) === key;
+  });
+}
+
+/** The name a trainee typed for reports, kept with the assignment. */
+export const setHeldName = (code: string, name: string) => held.edit(code, (x) => ({ ...x, name: name.slice(0, 60) }));
+
+/** A report of what this browser recorded for an assignment, as a code. */
+export async function makeReport(a: Assignment, name: string, course: CourseIndex, now = Date.now()): Promise<{ code: string; at: number }> {
+  return { code: await encodeReport(buildReport(a, $progress.get(), course, name, now)), at: now };
 }
