@@ -13,7 +13,8 @@ import { MAX_HELD, type HeldAssignment } from '../lib/lists';
 import { assignmentProgress, heldKey } from '../lib/my-training';
 import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
 import { $progress } from '../stores/progress';
-import { held, heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHeldName } from '../stores/training';
+import { heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHeldName } from '../stores/my-training';
+import { held } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 

@@ -11,7 +11,8 @@ import { toCsv } from '../lib/csv';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
 import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultsCsvWords, type ResultTable, type SortKey } from '../lib/results';
-import { addReportCodes, decodedReports, previewReportCodes, reports, restoreReport, sent } from '../stores/training';
+import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
+import { reports, sent } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 

@@ -15,7 +15,7 @@
  *   the copy is safe. A damaged value that cannot be copied stays untouched and is never written
  *   over; the page works from memory and offers the value for download.
  */
-import { atom, onMount, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 
 /** 'ok'; 'unavailable': storage blocked (private mode, settings); 'full': the quota is used up. */
 export type StorageState = 'ok' | 'unavailable' | 'full';
@@ -130,12 +130,6 @@ export function setAsideForDownload(): Record<string, string> {
   return out;
 }
 
-/** JSON with object keys sorted: the same content always gives the same text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v);
-}
-
 // ---------------------------------------------------------------------------------------------
 // A stored value: an atom that mirrors one key, with the rules above.
 
@@ -237,7 +231,8 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
         const merged = codec.merge(other.value, $value.get());
         $value.set(merged);
         // The other tab wrote without something this tab has (it read a moment too early): put it back.
-        if (canonical(merged) !== canonical(other.value)) write(merged);
+        // Merges keep the order of their first argument, so equal content gives equal text.
+        if (JSON.stringify(merged) !== JSON.stringify(other.value)) write(merged);
       });
     } catch {
       /* no events (a test's window): other tabs' changes arrive with the next change */
@@ -301,9 +296,15 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
     $notice.set(null);
   }
 
-  // A store starts itself when something first listens to it (an island, a page script), so no
-  // caller has to remember to; actions start it too.
-  for (const $store of [$value, $state, $notice] as ReadableAtom<unknown>[]) onMount($store, () => start());
+  // A store starts itself when it is first read or listened to (an island, a page script, a
+  // derived store), so no caller has to remember to; actions start it too. Wrapping `get` and
+  // `listen` (which `subscribe` uses) costs a few bytes on every page, where nanostores' onMount
+  // lifecycle costs a few hundred; tests/unit/stores/actions.test.ts checks each way in.
+  for (const $store of [$value, $state, $notice] as WritableAtom<unknown>[]) {
+    const { get, listen } = $store;
+    $store.get = () => (start(), get.call($store));
+    $store.listen = (listener) => (start(), listen.call($store, listener));
+  }
 
   return { $value, $state, $notice, start, update, updateAsync, replace, _reset };
 }

@@ -7,16 +7,11 @@
  * The actions here hold the rules a list keeps (one entry per assignment, limits stated, never
  * dropped silently).
  */
-import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
-import { decodeAssignment, decodeReport, encodeReport, type Assignment, type Decoded, type Report } from '../lib/assignment';
+import { computed, type ReadableAtom } from 'nanostores';
 import {
   MAX_HELD, MAX_REPORTS, live, mergeLists, parseList, removeEntry,
   type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
 } from '../lib/lists';
-import { buildReport, heldKey } from '../lib/my-training';
-import type { CourseIndex } from '../lib/outline';
-import { addReports, type AddOutcome } from '../lib/results';
-import { $progress } from './progress';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
 
 export const HELD_KEY = 'sales-course:training';
@@ -90,109 +85,5 @@ export const reports = storedList<StoredReport>(REPORTS_KEY, 'r', MAX_REPORTS);
 /** Assignments the trainer made here, so results can list trainees who have not reported. */
 export const sent = storedList<SentAssignment>(SENT_KEY, 'a', MAX_HELD);
 
-// ---------------------------------------------------------------------------------------------
-// Reports: decoding is asynchronous (they are deflated), so adding them is a compare-and-swap on
-// the stored list. Decoded codes are remembered: a code always decodes to the same report.
-
-type CourseIds = Parameters<typeof decodeReport>[1];
-const decodedCodes = new Map<string, Promise<Decoded<Report>>>();
-
-export function decodeStoredReport(code: string, course: CourseIds): Promise<Decoded<Report>> {
-  let found = decodedCodes.get(code);
-  if (!found) {
-    found = decodeReport(code, course);
-    decodedCodes.set(code, found);
-  }
-  return found;
-}
-
-/** The stored reports, decoded: the readable ones in the order they were added, and the rest. */
-export async function decodeReports(list: readonly StoredReport[], course: CourseIds) {
-  const all = await Promise.all(live(list).map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })));
-  const readable = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
-  // In the order trainees' reports were first seen: the first report defines an assignment the trainer did not make here.
-  readable.sort((a, b) => (a.entry.first ?? a.entry.added) - (b.entry.first ?? b.entry.added));
-  return { readable, unreadable: all.filter((x) => !x.result.ok).map((x) => x.entry) };
-}
-
-/**
- * Adds decoded reports to the freshest stored list: a newer report from the same trainee replaces
- * the older; identical or older ones change nothing; past the limit, new trainees' reports are not
- * added and counted. Unreadable stored entries are kept as they are.
- */
-export async function addReportCodes(incoming: readonly { code: string; report: Report }[], course: CourseIds, now = Date.now()) {
-  return reports.updateAsync(async (list) => {
-    const { readable, unreadable } = await decodeReports(list, course);
-    const merged = addReports(readable, incoming, now, MAX_REPORTS - unreadable.length);
-    // A report replaced by a newer one from the same trainee becomes a tombstone.
-    const kept = new Set(merged.list.map((x) => x.entry.code));
-    const replaced = readable.filter((x) => !kept.has(x.entry.code)).map((x) => ({ ...x.entry, removed: Math.max(now, x.entry.added) }));
-    const changed = merged.added + merged.updated > 0;
-    return { value: changed ? mergeLists(list, [...merged.list.map((x) => x.entry), ...replaced]) : list, result: merged };
-  });
-}
-
-/** What adding these reports would do, without adding them (the preview of a report link). */
-export async function previewReportCodes(incoming: readonly { code: string; report: Report }[], course: CourseIds): Promise<AddOutcome[]> {
-  reports.start();
-  const { readable, unreadable } = await decodeReports(reports.$list.get(), course);
-  return addReports(readable, incoming, Date.now(), MAX_REPORTS - unreadable.length).outcomes;
-}
-
-/** Puts a removed report back, unless a report from the same trainee arrived meanwhile. */
-export async function restoreReport(entry: StoredReport, course: CourseIds): Promise<boolean> {
-  const back = await decodeStoredReport(entry.code, course);
-  if (!back.ok) return false;
-  // Added again now: later than its removal, so the tombstone gives way.
-  const result = await addReportCodes([{ code: entry.code, report: back.value }], course);
-  return result.added > 0;
-}
-
-/** The stored reports, decoded and kept current: the readable ones in the order first seen, and how many are not. */
-export function decodedReports(course: CourseIds): ReadableAtom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }> {
-  const $decoded = atom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }>({ readable: [], unreadable: 0 });
-  let latest = 0;
-  onMount($decoded, () =>
-    reports.$list.subscribe((list) => {
-      // Decoding is asynchronous: only the newest list's result is shown.
-      const run = ++latest;
-      decodeReports(list, course).then(({ readable, unreadable }) => {
-        if (run === latest) $decoded.set({ readable, unreadable: unreadable.length });
-      });
-    }));
-  return $decoded;
-}
-
-// ---------------------------------------------------------------------------------------------
-// My training: the assignments a trainee holds, and the reports made from them.
-
-/** The held assignments, decoded (an entry this version cannot read is kept, shown as unreadable). */
-export function heldAssignments(course: Pick<CourseIndex, 'modules' | 'lessons'>) {
-  return computed(held.$list, (list) => list.map((entry) => ({ entry, decoded: decodeAssignment(entry.code, course) })));
-}
-
-/** Holds an assignment, once per assignment and trainee, checked against the freshest stored list. */
-export function holdAssignment(code: string, assignment: Assignment, course: Pick<CourseIndex, 'modules' | 'lessons'>, now = Date.now()) {
-  const key = heldKey(assignment);
-  return held.add({ code, added: now } satisfies HeldAssignment, (h) => {
-    const d = decodeAssignment(h.code, course);
-    return d.ok && heldKey(d.value) === key;
-  });
-}
-
-/** Whether an assignment like this one is already held (the same link opened again). */
-export function isHeld(assignment: Assignment, course: Pick<CourseIndex, 'modules' | 'lessons'>): boolean {
-  const key = heldKey(assignment);
-  return held.$list.get().some((h) => {
-    const d = decodeAssignment(h.code, course);
-    return d.ok && heldKey(d.value) === key;
-  });
-}
-
-/** The name a trainee typed for reports, kept with the assignment. */
-export const setHeldName = (code: string, name: string) => held.edit(code, (x) => ({ ...x, name: name.slice(0, 60) }));
-
-/** A report of what this browser recorded for an assignment, as a code. */
-export async function makeReport(a: Assignment, name: string, course: CourseIndex, now = Date.now()): Promise<{ code: string; at: number }> {
-  return { code: await encodeReport(buildReport(a, $progress.get(), course, name, now)), at: now };
-}
+// The actions of each page live beside it, so a page loads only its own: ./reports.ts (the
+// trainer's results) and ./my-training.ts (the trainee's assignments and reports).

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeReport, encodeAssignment, encodeReport, type Assignment, type Report } from '../../../src/lib/assignment';
 import { markRead } from '../../../src/lib/progress';
 import { _resetForTests, updateProgress } from '../../../src/stores/progress';
-import { HELD_KEY, addReportCodes, decodedReports, held, holdAssignment, isHeld, makeReport, reports, setHeldName } from '../../../src/stores/training';
+import { holdAssignment, isHeld, makeReport, setHeldName } from '../../../src/stores/my-training';
+import { addReportCodes, decodedReports } from '../../../src/stores/reports';
+import { HELD_KEY, held, reports } from '../../../src/stores/training';
 import { FakeStorage, installWindow } from './fake-storage';
 
 let storage: FakeStorage;
@@ -24,12 +26,17 @@ beforeEach(() => {
 });
 
 describe('store actions', () => {
-  it('a list starts itself when something first listens to it', () => {
+  it('a list starts itself when something first listens to it, or reads it', () => {
     storage.data.set(HELD_KEY, JSON.stringify([{ code: 'a1.eyJ9.abc', added: 1 }]));
     const seen: number[] = [];
     const stop = held.$list.subscribe((l) => seen.push(l.length));
     expect(seen.at(-1)).toBe(1);
     stop();
+    held._reset();
+    expect(held.$list.get()).toHaveLength(1);
+    held._reset();
+    expect(held.$saved.get()).toBe(true);
+    expect(held.$list.get()).toHaveLength(1);
   });
 
   it('holds an assignment once per assignment and trainee', () => {

@@ -6,8 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeReport, type Report } from '../../../src/lib/assignment';
 import type { StoredReport } from '../../../src/lib/lists';
-import { ASIDE_MAX, ASIDE_MARK, setAsideForDownload } from '../../../src/stores/storage';
-import { REPORTS_KEY, addReportCodes, reports, storedList } from '../../../src/stores/training';
+import { emptyProgress, loadProgress, markRead, mergeProgress, openLesson, type Progress } from '../../../src/lib/progress';
+import { ASIDE_MAX, ASIDE_MARK, setAsideForDownload, storedValue } from '../../../src/stores/storage';
+import { addReportCodes } from '../../../src/stores/reports';
+import { REPORTS_KEY, reports, storedList } from '../../../src/stores/training';
 import { FakeStorage, installWindow, type StorageListener } from './fake-storage';
 
 let storage: FakeStorage;
@@ -122,6 +124,30 @@ describe('many tabs and links at once', () => {
     listeners.forEach((fn) => fn({ key: KEY, newValue: storage.data.get(KEY)! }));
     expect(storedCodes()).toEqual([entry(1).code, entry(2).code]);
     expect(aWrote).toContain(entry(1).code);
+  });
+});
+
+describe('tabs hearing each other', () => {
+  it('stop writing once they agree: no endless back and forth', () => {
+    const codec = {
+      empty: emptyProgress,
+      parse: (raw: string | null) => ({ value: loadProgress(raw).progress, status: loadProgress(raw).status }),
+      merge: (a: Progress, b: Progress) => mergeProgress(a, b),
+    };
+    const one = storedValue('test:progress', codec);
+    const two = storedValue('test:progress', codec);
+    one.start();
+    two.start();
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (k: string, v: string) => { if (k === 'test:progress') writes++; setItem(k, v); };
+    one.update((p) => markRead(openLesson(p, 'a/b', 1), 'a/b', 2));
+    // Two tabs that missed each other's last write, then hear everything, round after round.
+    storage.data.set('test:progress', JSON.stringify(openLesson(emptyProgress(), 'c/d', 3)));
+    two.update((p) => openLesson(p, 'e/f', 4));
+    for (let round = 0; round < 10; round++) listeners.forEach((fn) => fn({ key: 'test:progress', newValue: storage.data.get('test:progress')! }));
+    expect(writes).toBeLessThanOrEqual(4);
+    expect(Object.keys(JSON.parse(storage.data.get('test:progress')!).lessons).sort()).toEqual(['a/b', 'c/d', 'e/f']);
   });
 });
 
