@@ -8,8 +8,10 @@ import en from './ui/en.json';
 import ms from './ui/ms.json';
 import zh from './ui/zh.json';
 import lv from './ui/lv.json';
+import type { UiStrings } from './strings';
 
-export const UI_STRINGS = { en, ms, zh, lv } as const;
+/** Typed as the English file (src/i18n/strings.ts): a key missing in another language fails the type check too. */
+export const UI_STRINGS: Readonly<Record<Locale, UiStrings>> = { en, ms, zh, lv };
 
 const instances = new Map<Locale, TFunction>();
 

@@ -11,12 +11,13 @@ import { qrPath } from '../lib/qr';
 import { MAX_HELD, localDay, outlineIndex, toCsv, type Outline } from '../lib/training';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
+import type { UiStrings } from '../i18n/strings';
 
 interface Props {
   /** BCP-47 tag for plurals: 'lv' */
   lang: string;
   outline: Outline;
-  s: Record<string, string>;
+  s: UiStrings['trainer'];
 }
 
 interface Link { name?: string; url: string }
