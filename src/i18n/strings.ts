@@ -24,9 +24,6 @@ type Group<T> = {
 /** Every UI string group, as each language's src/i18n/ui/<locale>.json must have it. */
 export type UiStrings = { readonly [G in keyof typeof en]: Group<(typeof en)[G]> };
 
-/** The keys of a group that have plural forms ('lessonsCount' for lessonsCount_one/_other). */
-export type PluralKey<S> = { [K in keyof S]: K extends `${infer Base}_other` ? Base : never }[keyof S];
-
 /** What `plural()` needs for one key: its `_other` form, and any other forms the language has. */
 export type PluralForms<K extends string> = { readonly [P in `${K}_other`]: string } & {
   readonly [P in `${K}_${OptionalPluralForm}`]?: string;
