@@ -36,7 +36,9 @@ const TYPES = {
   '.pf_index': 'application/octet-stream',
   '.pf_fragment': 'application/octet-stream',
 };
-const LOCALES = ['en', 'ms', 'zh', 'lv'];
+// A copy of LOCALE_IDS (src/i18n/locales.ts), since a plain .mjs cannot import TypeScript;
+// tests/unit/locales.test.ts fails when the two differ.
+export const LOCALES = ['en', 'ms', 'zh', 'lv'];
 // Astro copies public/ into dist/, so the host configuration lands there too. Netlify and
 // Cloudflare Pages read these files and do not publish them; we answer 404 likewise, so the
 // local server behaves like the real host (and nobody links to a file that vanishes on deploy).

@@ -8,8 +8,14 @@ import en from './ui/en.json';
 import ms from './ui/ms.json';
 import zh from './ui/zh.json';
 import lv from './ui/lv.json';
+import type { UiStrings } from './strings';
 
-export const UI_STRINGS = { en, ms, zh, lv } as const;
+/**
+ * Typed as the English file (src/i18n/strings.ts): a key missing in another language fails the
+ * type check too. The JSON imports have to be written out, but the Record<Locale, …> type holds
+ * them to src/i18n/locales.ts: a locale without its file, or a file for no locale, fails the check.
+ */
+export const UI_STRINGS: Readonly<Record<Locale, UiStrings>> = { en, ms, zh, lv };
 
 const instances = new Map<Locale, TFunction>();
 

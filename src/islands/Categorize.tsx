@@ -5,6 +5,7 @@
  */
 import { ProgressBound, fill } from './ProgressBound';
 import { cardState, isSorted, placementsFrom, scoreSort, type Card } from '../lib/quiz';
+import type { UiStrings } from '../i18n/strings';
 import { answerExercise, restartExerciseAttempt } from '../stores/progress';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
   intro: string;
   categories: { id: string; label: string }[];
   cards: Card[];
-  s: Record<string, string>;
+  s: UiStrings['quiz'];
 }
 interface State {
   ready: boolean;

@@ -17,6 +17,7 @@ import { heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHe
 import { held } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
+import type { UiStrings } from '../i18n/strings';
 
 interface Props {
   /** BCP-47 tag for dates and plurals: 'zh-CN' */
@@ -24,9 +25,9 @@ interface Props {
   /** The page's language: lesson links go here unless the assignment fixes one */
   locale: string;
   outline: Outline;
-  s: Record<string, string>;
+  s: UiStrings['training'];
   /** codeError strings */
-  e: Record<string, string>;
+  e: UiStrings['codeError'];
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
@@ -162,7 +163,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   );
 }
 
-function AssignmentFacts({ a, lang, outline, s }: { a: Assignment; lang: string; outline: Outline; s: Record<string, string> }) {
+function AssignmentFacts({ a, lang, outline, s }: { a: Assignment; lang: string; outline: Outline; s: UiStrings['training'] }) {
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const ids = assignedLessons(a, { lessons: lessons.map((l) => l.id) });
   const minutes = lessons.filter((l) => ids.includes(l.id)).reduce((sum, l) => sum + l.minutes, 0);
@@ -193,7 +194,7 @@ interface CardProps {
   locale: string;
   outline: Outline;
   course: CourseIndex;
-  s: Record<string, string>;
+  s: UiStrings['training'];
   onRemoved: () => void;
 }
 
@@ -332,7 +333,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
   );
 }
 
-function UnreadableCard({ h, s }: { h: HeldAssignment; s: Record<string, string> }) {
+function UnreadableCard({ h, s }: { h: HeldAssignment; s: UiStrings['training'] }) {
   return (
     <section class="held-assignment held-assignment--unreadable">
       <p>{s.unreadable}</p>

@@ -12,6 +12,7 @@ import { summarize } from '../lib/progress-summary';
 import { $progress, resetAllProgress } from '../stores/progress';
 import { importProgress } from '../stores/progress-import';
 import { formatDate } from './shared';
+import type { StringKey, UiStrings } from '../i18n/strings';
 
 export interface PanelLesson { id: string; title: string; href: string }
 export interface PanelModule { id: string; title: string; lessons: PanelLesson[] }
@@ -22,11 +23,12 @@ interface Props {
   lang: string;
   modules: PanelModule[];
   exercises: PanelExercise[];
-  s: Record<string, string>;
+  /** The progress page's strings, and the export button's label (shared with the banner on every page) */
+  s: UiStrings['progressPage'] & Pick<UiStrings['progress'], 'export'>;
 }
 
 
-const IMPORT_ERRORS: Record<ImportError, string> = {
+const IMPORT_ERRORS: Record<ImportError, StringKey<UiStrings['progressPage']>> = {
   'not-json': 'importNotJson',
   'not-progress': 'importNotProgress',
   damaged: 'importDamaged',

@@ -5,6 +5,7 @@
  */
 import { ProgressBound, fill } from './ProgressBound';
 import { answerKey, currentItem, gradeAnswer, nextQuestion, scoreQuiz, type QuizItem } from '../lib/quiz';
+import type { UiStrings } from '../i18n/strings';
 import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
   title: string;
   intro: string;
   items: QuizItem[];
-  s: Record<string, string>;
+  s: UiStrings['quiz'];
 }
 
 const MARK = { right: '✓', near: '≈', wrong: '✗' } as const;

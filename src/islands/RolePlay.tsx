@@ -6,6 +6,7 @@
 import { ProgressBound, fill } from './ProgressBound';
 import { answersFrom, pickVoice, summarizeRolePlay, walk, type Choice, type RolePlay as RolePlayData } from '../lib/roleplay';
 import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
+import type { UiStrings } from '../i18n/strings';
 
 interface Props {
   id: string;
@@ -13,10 +14,10 @@ interface Props {
   lang: string;
   data: RolePlayData;
   /** UI strings; {placeholders} are filled here */
-  s: Record<string, string>;
-  /** Names and one-line explanations of the listening errors and skills, in the page's language */
-  errors: Record<string, { name: string; line: string }>;
-  skills: Record<string, string>;
+  s: UiStrings['roleplay'];
+  /** Names and one-line explanations of the listening errors and skills, in the page's language (keyed by the ids src/lib/roleplay.ts knows) */
+  errors: UiStrings['listeningErrors'];
+  skills: UiStrings['skills'];
 }
 
 const MARK = { good: '✓', ok: '≈', poor: '✗' } as const;
@@ -163,7 +164,8 @@ export default class RolePlay extends ProgressBound<Props, State> {
 
           {summary && (
             <div class="roleplay__summary" data-testid="roleplay-summary">
-              <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(summary.score * 100) })}</strong> · {s[`outcome-${summary.outcome}`]}</p>
+              {/* An end turn always has an outcome; the guard only tells the type check there is no 'outcome-null' string. */}
+              <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(summary.score * 100) })}</strong> · {summary.outcome && s[`outcome-${summary.outcome}`]}</p>
               <h5>{s.errorsHeading}</h5>
               {summary.errors.length ? (
                 <ul>{summary.errors.map((e) => <li key={e.turn}><strong>{errors[e.error].name}</strong><br />{errors[e.error].line}</li>)}</ul>

@@ -15,12 +15,13 @@ import { outlineIndex, type Outline } from '../lib/outline';
 import { qrPath } from '../lib/qr';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
+import type { UiStrings } from '../i18n/strings';
 
 interface Props {
   /** BCP-47 tag for plurals: 'lv' */
   lang: string;
   outline: Outline;
-  s: Record<string, string>;
+  s: UiStrings['trainer'];
 }
 
 type Link = AssignmentLink;

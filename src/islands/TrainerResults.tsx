@@ -15,12 +15,13 @@ import { addReportCodes, decodedReports, previewReportCodes, restoreReport } fro
 import { reports, sent } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
+import type { StringKey, UiStrings } from '../i18n/strings';
 
 interface Props {
   lang: string;
   outline: Outline;
-  s: Record<string, string>;
-  e: Record<string, string>;
+  s: UiStrings['results'];
+  e: UiStrings['codeError'];
 }
 
 type Feedback = { summary?: string; refused: string[] } | null;
@@ -253,13 +254,13 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
 }
 
 const COLUMNS: SortKey[] = ['name', 'read', 'average', 'state', 'at'];
-const COLUMN_LABEL: Record<SortKey, string> = { name: 'colTrainee', read: 'colRead', average: 'colAverage', state: 'colState', at: 'colReported' };
+const COLUMN_LABEL: Record<SortKey, StringKey<UiStrings['results']>> = { name: 'colTrainee', read: 'colRead', average: 'colAverage', state: 'colState', at: 'colReported' };
 
 interface TableProps {
   table: ResultTable;
   lang: string;
   outline: Outline;
-  s: Record<string, string>;
+  s: UiStrings['results'];
   onRemove: (name: string) => void;
 }
 

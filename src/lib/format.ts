@@ -1,3 +1,5 @@
+import type { PluralForms } from '../i18n/strings';
+
 /**
  * Fills placeholders in a UI string from the server: fill('Score: {score}%', { score: 80 }).
  * Both {name} and i18next's {{name}} are filled, so island strings can keep i18next's form (and
@@ -6,10 +8,17 @@
 export const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => String(values[(a ?? b)!] ?? ''));
 
-/** Picks an i18next plural form (key_one, key_other, key_zero…) for a number, in the browser. */
-export function plural(strings: Record<string, string>, key: string, count: number, lang: string, values: Record<string, string | number> = {}): string {
+/**
+ * Picks an i18next plural form (key_one, key_other, key_zero…) for a number, in the browser.
+ * `key` must name a string that has a `key_other` in `strings` (NoInfer: the key alone decides
+ * which, so a misspelt key is a type error rather than an inferred new key).
+ */
+export function plural<K extends string>(strings: PluralForms<NoInfer<K>>, key: K, count: number, lang: string, values: Record<string, string | number> = {}): string {
   const form = new Intl.PluralRules(lang).select(count);
-  return fill(strings[`${key}_${form}`] ?? strings[`${key}_other`], { ...values, count });
+  // TypeScript cannot resolve a mapped type indexed by a generic template, so read through plain records.
+  const forms: Partial<Record<string, string>> = strings;
+  const other = (strings as Readonly<Record<`${K}_other`, string>>)[`${key}_other`];
+  return fill(forms[`${key}_${form}`] ?? other, { ...values, count });
 }
 
 /** A score from 0 to 1 as a whole percent, or a dash when there is none. */

@@ -9,13 +9,13 @@
  * path as it came would be an open redirect: `http://site//evil.example/%23a1.x` has the path
  * `//evil.example/%23a1.x`, and `location.replace('//evil.example/#a1.x')` leaves the site.
  */
-import { LOCALE_IDS } from '../i18n/locales';
+import { LOCALE_PATTERN } from '../i18n/locales';
 
 /** The pages that read a code after '#'. */
 export const CODE_PAGES = ['my-training', 'trainer/results'] as const;
 
 export function hashRescueScript(): string {
-  const page = new RegExp(`^/(?:(${LOCALE_IDS.join('|')})/)?(${CODE_PAGES.map((p) => p.replace('/', '\\/')).join('|')})/?%23(.*)$`);
+  const page = new RegExp(`^/(?:(${LOCALE_PATTERN})/)?(${CODE_PAGES.map((p) => p.replace('/', '\\/')).join('|')})/?%23(.*)$`);
   // As src/lib/assignment.ts reads codes ([ar]<version>.<base64url>.<checksum>), but a cut-off
   // code still counts (the page then says the link is damaged), and so does trailing punctuation.
   const code = /^[ar]\d{1,3}\.[A-Za-z0-9_-]*(?:\.[0-9a-z]*)?[\s.,;:!?)>\]}"'»”’]*$/;

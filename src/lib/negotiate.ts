@@ -1,17 +1,27 @@
 /**
- * Picks the course language from the browser's preferred languages (navigator.languages).
- * Malay for ms / ms-MY, Chinese for any zh (zh-TW readers still get Simplified, the only Chinese
- * we have), Latvian for lv, English otherwise.
- *
- * Kept self-contained (no imports, no closures) because its source is inlined into the `/`
- * page as a tiny script: the redirect must run before anything paints.
+ * Picks the course language from the browser's preferred languages (navigator.languages), by the
+ * primary subtag: Malay for ms / ms-MY, Chinese for any zh (zh-TW readers still get Simplified,
+ * the only Chinese we have), Latvian for lv, the default (English) otherwise. Which languages
+ * exist comes from src/i18n/locales.ts.
  */
-export function pickLocale(languages: readonly string[]): 'en' | 'ms' | 'zh' | 'lv' {
+import { DEFAULT_LOCALE, LOCALE_IDS, type Locale } from '../i18n/locales';
+
+/**
+ * The choice itself, over any list of ids. Kept self-contained (no imports, no closures) because
+ * its source is inlined into the redirect pages as a tiny script (the redirect must run before
+ * anything paints); the script passes the list and the default in as literals.
+ */
+export function pickFrom(languages: readonly string[], ids: readonly string[], fallback: string): string {
   for (const language of languages) {
     const primary = String(language).toLowerCase().split(/[-_]/)[0];
-    if (primary === 'en' || primary === 'ms' || primary === 'zh' || primary === 'lv') return primary;
+    if (ids.includes(primary)) return primary;
   }
-  return 'en';
+  return fallback;
+}
+
+/** The course language for a browser's preferred languages. */
+export function pickLocale(languages: readonly string[]): Locale {
+  return pickFrom(languages, LOCALE_IDS, DEFAULT_LOCALE) as Locale;
 }
 
 /**
@@ -19,5 +29,5 @@ export function pickLocale(languages: readonly string[]): 'en' | 'ms' | 'zh' | '
  * goes to the same page under the browser's language, keeping what follows '#'.
  */
 export function languageRedirectScript(path = ''): string {
-  return `(function(){var pick=${pickLocale.toString()};var l=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||''];location.replace('/'+pick(l)+'/'+${JSON.stringify(path)}+location.hash);})();`;
+  return `(function(){var pick=${pickFrom.toString()};var l=navigator.languages&&navigator.languages.length?navigator.languages:[navigator.language||''];location.replace('/'+pick(l,${JSON.stringify(LOCALE_IDS)},${JSON.stringify(DEFAULT_LOCALE)})+'/'+${JSON.stringify(path)}+location.hash);})();`;
 }

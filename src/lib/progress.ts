@@ -11,6 +11,7 @@
  *  - v2: lessons keyed by id with timestamps; exercises with attempts, best, latest, the answers and
  *    position of the current attempt; the last place in the course; a reset time for merging.
  */
+import { lessonIdOfPath } from './urls';
 
 export const PROGRESS_VERSION = 2;
 /** Anything longer is not progress this site wrote (a full course is a few kilobytes). */
@@ -286,12 +287,11 @@ function migrateV1(data: Record<string, unknown>, now: number): { progress: Prog
   const dropped: string[] = [];
   const lessons = isRecord(data.lessons) ? data.lessons : {};
   for (const [path, value] of Object.entries(lessons)) {
-    const match = path.match(/^\/(?:en|ms|zh|lv)\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/);
-    if (!match || !isRecord(value)) {
+    const id = lessonIdOfPath(path);
+    if (!id || !isRecord(value)) {
       dropped.push(`lessons.${path}`);
       continue;
     }
-    const id = `${match[1]}/${match[2]}`;
     const at = isTime(value.at, now) ? value.at : isTime(value.opened, now) ? value.opened : 0;
     const opened = isTime(value.opened, now) ? value.opened : at;
     const lesson: LessonProgress = value.done === true ? { opened, read: at } : { opened };

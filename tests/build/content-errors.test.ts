@@ -7,10 +7,11 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, write
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { LOCALE_IDS } from '../../src/i18n/locales';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const work = path.join(root, '.tmp', 'content-errors');
-const LANGS = ['en', 'ms', 'zh', 'lv'];
+const LANGS = LOCALE_IDS;
 const MODULE = 'sales-and-service';
 const LESSON = 'what-sales-is';
 

@@ -8,10 +8,11 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { termAppearsIn } from '../../src/lib/glossary';
+import { LOCALE_IDS, type Locale } from '../../src/i18n/locales';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const LANGS = ['en', 'ms', 'zh', 'lv'] as const;
-type Lang = (typeof LANGS)[number];
+const LANGS = LOCALE_IDS;
+type Lang = Locale;
 const KEY_POINTS: Record<Lang, string> = { en: 'Key points', ms: 'Isi penting', zh: '要点', lv: 'Galvenais' };
 /** Reading speeds for the 4–8 minute rule: words per minute, or characters per minute for Chinese. */
 const READING_RATE: Record<Lang, number> = { en: 200, ms: 180, zh: 300, lv: 160 };

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { forge, forgeReport, hostileAssignments, hostileReports } from '../fixtures/hostile-codes';
-import { UI } from './site';
+import { LANGS, UI } from './site';
 
 const HELD = 'sales-course:training';
 const REPORTS = 'sales-course:reports';
@@ -344,7 +344,7 @@ test('damaged stored lists are kept aside, not lost, and the readable part stays
   expect(aside[0]).toContain('<script>');
 });
 
-for (const lang of ['en', 'ms', 'zh', 'lv'] as const) {
+for (const lang of LANGS) {
   test(`${lang}: trainer form errors and links, My training, results; axe on every state, light and dark`, async ({ page }) => {
     const T = UI[lang];
     await page.goto(`/${lang}/trainer/results/`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCourse, ContentError, type LessonInput, type ModuleInput, type ModuleTextInput } from '../../src/lib/course';
 
+// A two-language course on purpose, not the site's list: buildCourse takes its locales as an argument.
 const LOCALES = ['en', 'ms'] as const;
 
 function lesson(id: string, title = id): LessonInput {

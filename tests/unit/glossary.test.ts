@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { sortGlossary } from '../../src/lib/glossary';
+import { LOCALE_IDS } from '../../src/i18n/locales';
 
 const terms = (words: string[]) => words.map((term, i) => ({ id: `t${i}`, term, definition: '' }));
 const sorted = (words: string[], locale: string) => sortGlossary(terms(words), locale).map((t) => t.term);
@@ -37,7 +38,7 @@ describe('content/glossary.yaml', () => {
 
   it('has a term and a definition in every language', () => {
     for (const e of entries) {
-      for (const lang of ['en', 'ms', 'zh', 'lv']) {
+      for (const lang of LOCALE_IDS) {
         const t = e[lang] as { term: string; definition: string };
         expect(t?.term?.trim(), `${e.id}.${lang}.term`).toBeTruthy();
         expect(t?.definition?.trim(), `${e.id}.${lang}.definition`).toBeTruthy();

@@ -9,6 +9,7 @@ import {
   cleanText, decodeAssignment, decodeReport, encodeAssignment, encodeReport, reportData,
   type Assignment, type AssignmentLang, type Decoded, type Report,
 } from '../../src/lib/assignment';
+import { LOCALE_IDS } from '../../src/i18n/locales';
 import { mergeProgress, validateV2, PROGRESS_VERSION, type ExerciseProgress, type LessonProgress, type Progress } from '../../src/lib/progress';
 import { createExport } from '../../src/lib/progress-export';
 import { parseImport } from '../../src/lib/progress-file';
@@ -71,7 +72,7 @@ const assignmentArb: fc.Arbitrary<Assignment> = fc.record(
     set: lessonSets,
     due: dueDate,
     note: text(300),
-    lang: fc.constantFrom<AssignmentLang>('en', 'ms', 'zh', 'lv'),
+    lang: fc.constantFrom<AssignmentLang>(...LOCALE_IDS),
     trainee: text(60),
   },
   { requiredKeys: ['id', 'title', 'set'] },

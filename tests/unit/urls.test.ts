@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alternatePaths, localePath, splitLocalePath, switchLocalePath } from '../../src/lib/urls';
+import { DEFAULT_LOCALE, isLocale, LOCALE_IDS, LOCALE_PATTERN } from '../../src/i18n/locales';
+import { alternatePaths, lessonIdOfPath, localeOfPath, localePath, splitLocalePath, switchLocalePath } from '../../src/lib/urls';
 
 describe('localized URLs', () => {
   it('builds paths with a trailing slash', () => {
@@ -20,12 +21,41 @@ describe('localized URLs', () => {
     expect(switchLocalePath('/unknown/page/', 'ms')).toBe('/ms/');
   });
 
-  it('lists every language version', () => {
-    expect(alternatePaths('/en/x/')).toEqual([
-      { locale: 'en', path: '/en/x/' },
-      { locale: 'ms', path: '/ms/x/' },
-      { locale: 'zh', path: '/zh/x/' },
-      { locale: 'lv', path: '/lv/x/' },
-    ]);
+  it('lists every language version, in the order of src/i18n/locales.ts', () => {
+    expect(alternatePaths('/en/x/')).toEqual(LOCALE_IDS.map((locale) => ({ locale, path: `/${locale}/x/` })));
+  });
+
+  it('gives every path one locale: its first segment, else the default', () => {
+    for (const locale of LOCALE_IDS) {
+      expect(localeOfPath(`/${locale}/`)).toBe(locale);
+      expect(localeOfPath(`/${locale}/a/b/`)).toBe(locale);
+    }
+    expect(localeOfPath('/')).toBe(DEFAULT_LOCALE);
+    expect(localeOfPath('/404/')).toBe(DEFAULT_LOCALE);
+    expect(localeOfPath('/my-training/')).toBe(DEFAULT_LOCALE);
+    expect(localeOfPath('/de/a/')).toBe(DEFAULT_LOCALE);
+    // Inherited object keys are not locales.
+    expect(localeOfPath('/constructor/')).toBe(DEFAULT_LOCALE);
+  });
+
+  it('reads a lesson id from a lesson path in any language, strictly', () => {
+    for (const locale of LOCALE_IDS) expect(lessonIdOfPath(`/${locale}/m-1/l-2/`)).toBe('m-1/l-2');
+    expect(lessonIdOfPath('/lv/m/l')).toBe('m/l');
+    expect(lessonIdOfPath('/de/m/l/')).toBeNull();
+    expect(lessonIdOfPath('/en/m/')).toBeNull();
+    expect(lessonIdOfPath('/en/m/l/x/')).toBeNull();
+    expect(lessonIdOfPath('//en/m/l/')).toBeNull();
+    expect(lessonIdOfPath('/en/M/l/')).toBeNull();
+    expect(lessonIdOfPath('x/en/m/l/')).toBeNull();
+  });
+});
+
+describe('the locale list', () => {
+  it('has ids a URL segment and a regular expression take as they are', () => {
+    // LOCALE_PATTERN joins the ids unescaped, and the inline scripts put ids in paths.
+    for (const locale of LOCALE_IDS) expect(locale).toMatch(/^[a-z]{2,3}$/);
+    expect(new RegExp(`^(?:${LOCALE_PATTERN})$`).source).toBe(`^(?:${LOCALE_IDS.join('|')})$`);
+    for (const locale of LOCALE_IDS) expect(isLocale(locale)).toBe(true);
+    expect(isLocale('toString')).toBe(false);
   });
 });
