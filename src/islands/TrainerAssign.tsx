@@ -85,7 +85,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
 
   function csv() {
     if (!links) return;
-    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(linksCsvRows(links.list, { csvName: s.csvName, csvLink: s.csvLink, linkEveryone: s.linkEveryone })), 'text/csv;charset=utf-8');
+    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(linksCsvRows(links.list, s)), 'text/csv;charset=utf-8');
   }
 
   const describedBy = (field: FormField, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;

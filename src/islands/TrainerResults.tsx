@@ -10,7 +10,7 @@ import { fileSlug, fill, percent, plural } from '../lib/format';
 import { toCsv } from '../lib/csv';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
-import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultsCsvWords, type ResultTable, type SortKey } from '../lib/results';
+import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultTable, type SortKey } from '../lib/results';
 import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
 import { reports, sent } from '../stores/training';
 import { downloadSetAside } from '../scripts/download-progress';
@@ -288,7 +288,7 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   }
 
   function csv() {
-    const rows = resultsCsvRows(table, sortRows(table.rows, sort.key, sort.direction, lang), outline, s as ResultsCsvWords);
+    const rows = resultsCsvRows(table, sortRows(table.rows, sort.key, sort.direction, lang), outline, s);
     downloadText(`${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`, toCsv(rows), 'text/csv;charset=utf-8');
   }
 

@@ -9,13 +9,15 @@
  * is not a signature: a report shows what the trainee's browser recorded, not proof against editing.
  */
 
+import { isLocale, type Locale } from '../i18n/locales';
+
 export const ASSIGNMENT_VERSION = 1;
 export const REPORT_VERSION = 1;
 /** Longer than any real assignment or report: refuse before decoding anything. */
 export const MAX_CODE_CHARS = 4000;
 export const LIMITS = { title: 80, note: 300, name: 60, trainees: 100, items: 200 } as const;
-const LANGS = ['en', 'ms', 'zh', 'lv'] as const;
-export type AssignmentLang = (typeof LANGS)[number];
+/** A course language an assignment can fix: the site's languages (src/i18n/locales.ts). */
+export type AssignmentLang = Locale;
 
 export interface Assignment {
   id: string;
@@ -208,8 +210,8 @@ function readAssignment(value: unknown, course: { modules: readonly string[]; le
     if (note) a.note = note;
   }
   if (d.g !== undefined) {
-    if (!(LANGS as readonly unknown[]).includes(d.g)) return { ok: false, error: 'bad-data', detail: 'lang' };
-    a.lang = d.g as AssignmentLang;
+    if (typeof d.g !== 'string' || !isLocale(d.g)) return { ok: false, error: 'bad-data', detail: 'lang' };
+    a.lang = d.g;
   }
   if (d.p !== undefined) {
     const name = cleanText(d.p, LIMITS.name);
