@@ -6,7 +6,7 @@
 import { ProgressBound, fill } from './ProgressBound';
 import { cardState, isSorted, placementsFrom, scoreSort, type Card } from '../lib/quiz';
 import type { UiStrings } from '../i18n/strings';
-import { answerExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, restartExerciseAttempt } from '../stores/exercise';
 
 interface Props {
   id: string;

@@ -15,7 +15,6 @@ import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
 import { $progress } from '../stores/progress';
 import { heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHeldName } from '../stores/my-training';
 import { held } from '../stores/training';
-import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
 
@@ -120,7 +119,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
       {status && (
         <p class="message message--error">
           {s.listRepaired}{' '}
-          <button type="button" class="button button--small button--quiet" onClick={downloadSetAside}>{s.downloadAside}</button>
+          <button type="button" class="button button--small button--quiet" data-download-aside>{s.downloadAside}</button>
         </p>
       )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}

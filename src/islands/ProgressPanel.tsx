@@ -6,7 +6,6 @@ import { useStore } from '@nanostores/preact';
 import { useRef, useState } from 'preact/hooks';
 import type { Progress } from '../lib/progress';
 import { fill, percent } from '../lib/format';
-import { downloadProgress } from '../scripts/download-progress';
 import { parseImport, type ImportError } from '../lib/progress-file';
 import { summarize } from '../lib/progress-summary';
 import { $progress, resetAllProgress } from '../stores/progress';
@@ -140,7 +139,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
 
       <h2>{s.keepHeading}</h2>
       <p>{s.exportHelp}</p>
-      <p><button type="button" class="button" onClick={downloadProgress}>{s.export}</button></p>
+      <p><button type="button" class="button" data-export-progress>{s.export}</button></p>
       <p>
         <label for="import-file"><strong>{s.importLabel}</strong></label><br />
         <span class="meta" id="import-help">{s.importHelp}</span><br />

@@ -6,7 +6,7 @@
 import { ProgressBound, fill } from './ProgressBound';
 import { answerKey, currentItem, gradeAnswer, nextQuestion, scoreQuiz, type QuizItem } from '../lib/quiz';
 import type { UiStrings } from '../i18n/strings';
-import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/exercise';
 
 interface Props {
   id: string;

@@ -5,7 +5,7 @@
  */
 import { ProgressBound, fill } from './ProgressBound';
 import { answersFrom, pickVoice, summarizeRolePlay, walk, type Choice, type RolePlay as RolePlayData } from '../lib/roleplay';
-import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/progress';
+import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/exercise';
 import type { UiStrings } from '../i18n/strings';
 
 interface Props {

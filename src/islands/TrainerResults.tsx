@@ -13,7 +13,6 @@ import { outlineIndex, type Outline } from '../lib/outline';
 import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultTable, type SortKey } from '../lib/results';
 import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
 import { reports, sent } from '../stores/training';
-import { downloadSetAside } from '../scripts/download-progress';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
 import type { StringKey, UiStrings } from '../i18n/strings';
 
@@ -229,7 +228,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       {status && (
         <p class="message message--error">
           {s.listRepaired}{' '}
-          <button type="button" class="button button--small button--quiet" onClick={downloadSetAside}>{s.downloadAside}</button>
+          <button type="button" class="button button--small button--quiet" data-download-aside>{s.downloadAside}</button>
         </p>
       )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}

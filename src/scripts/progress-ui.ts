@@ -83,9 +83,13 @@ if (lessonId) {
     });
   }
 }
-for (const button of $<HTMLButtonElement>('[data-export-progress]')) button.addEventListener('click', downloadProgress);
+// One listener for the page: islands render these buttons too (the progress page's export, the
+// lists' set-aside data), and importing the download code into each island would add a file.
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest?.('[data-export-progress], [data-download-aside]');
+  if (button) (button.hasAttribute('data-export-progress') ? downloadProgress : downloadSetAside)();
+});
 for (const button of $<HTMLButtonElement>('[data-dismiss-notice]')) button.addEventListener('click', dismissNotice);
-for (const button of $<HTMLButtonElement>('[data-download-aside]')) button.addEventListener('click', downloadSetAside);
 $progress.listen(render);
 $storageState.listen(render);
 $notice.listen(render);

@@ -8,10 +8,7 @@
  * stored record merged with this tab's state, so work done in two tabs at once all survives; the
  * `storage` event brings the other tab's changes in live.
  */
-import {
-  emptyProgress, finishAttempt, loadProgress, mergeProgress, resetProgress, restartExercise, saveAnswer, setPosition,
-  type Progress,
-} from '../lib/progress';
+import { emptyProgress, loadProgress, mergeProgress, resetProgress, type Progress } from '../lib/progress';
 import { ASIDE_MARK, storedValue, type DamageNotice } from './storage';
 
 export const STORAGE_KEY = 'sales-course:progress';
@@ -60,26 +57,4 @@ export const _resetForTests = (): void => stored._reset();
 /** Deletes all progress (after the learner confirmed). */
 export function resetAllProgress(now = Date.now()): void {
   replaceProgress(resetProgress(now));
-}
-
-// Exercise actions (role-plays and the other exercises): answers and position of the current
-// attempt, a finished attempt's score, a new attempt.
-
-/** Saves an answer; when it ends the exercise, the attempt is scored in the same change. */
-export function answerExercise(id: string, key: string, answer: unknown, position: string | undefined, finalScore?: number): void {
-  updateProgress((p) => {
-    const now = Date.now();
-    const answered = saveAnswer(p, id, key, answer, position, now);
-    return finalScore === undefined ? answered : finishAttempt(answered, id, finalScore, now);
-  });
-}
-
-/** Moves within the current attempt (e.g. on to the next customer turn). */
-export function moveInExercise(id: string, position: string | undefined): void {
-  updateProgress((p) => setPosition(p, id, position, Date.now()));
-}
-
-/** Starts a new attempt: answers cleared, attempts and best and latest scores kept. */
-export function restartExerciseAttempt(id: string): void {
-  updateProgress((p) => restartExercise(p, id, Date.now()));
 }

@@ -156,12 +156,11 @@ export interface StoredValue<T> {
   /** Applies a change to the freshest value and saves it; returns the new value. */
   update(change: (value: T) => T): T;
   /**
-   * For changes that must wait for something (decoding): `change` gets the freshest value and
-   * returns the next one, which is written only if the stored value did not change meanwhile;
-   * otherwise it runs again on the newer value (a few times at most, then its edits are merged
-   * into the newer value).
+   * The freshest stored value merged with this tab's (this tab's view becomes it), and the raw text
+   * it was read from: undefined when storage cannot be read. For changes that must wait for
+   * something (./storage-async.ts).
    */
-  updateAsync<R>(change: (value: T) => Promise<{ value: T; result: R }>): Promise<R>;
+  fresh(): { value: T; raw: string | null | undefined };
   /** Writes a value as is (reset, remove all): not merged, so nothing removed comes back. */
   replace(value: T): void;
   /** For tests: forget this tab's state. */
@@ -258,29 +257,6 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
     return next;
   }
 
-  async function updateAsync<R>(change: (value: T) => Promise<{ value: T; result: R }>): Promise<R> {
-    start();
-    for (let attempt = 0; ; attempt++) {
-      const { value, raw } = current();
-      const out = await change(value);
-      const now = raw === undefined ? undefined : readFresh();
-      // Nothing else wrote meanwhile (or storage cannot be used): this is the value.
-      if (raw === undefined || !now || now.raw === raw) {
-        if (raw !== undefined && now) write(out.value);
-        $value.set(out.value);
-        return out.result;
-      }
-      // Another tab wrote while this change waited: do it again on the newer value; under constant
-      // contention, combine instead (this change's edits applied to the newer value), never drop either.
-      if (attempt >= 2) {
-        const merged = codec.merge(now.value, out.value);
-        write(merged);
-        $value.set(merged);
-        return out.result;
-      }
-    }
-  }
-
   function replace(value: T): void {
     start();
     if (readFresh() !== null) write(value);
@@ -306,5 +282,7 @@ export function storedValue<T>(key: string, codec: StoredCodec<T>): StoredValue<
     $store.listen = (listener) => (start(), listen.call($store, listener));
   }
 
-  return { $value, $state, $notice, start, update, updateAsync, replace, _reset };
+  const fresh = () => (start(), current());
+
+  return { $value, $state, $notice, start, update, fresh, replace, _reset };
 }

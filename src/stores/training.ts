@@ -13,6 +13,7 @@ import {
   type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
 } from '../lib/lists';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
+import { updateAsync } from './storage-async';
 
 export const HELD_KEY = 'sales-course:training';
 export const REPORTS_KEY = 'sales-course:reports';
@@ -71,7 +72,7 @@ export function storedList<T extends ListEntry>(key: string, kind: 'a' | 'r', ma
     $saved: computed(stored.$state, (state) => state === 'ok'),
     start: stored.start,
     update: stored.update,
-    updateAsync: stored.updateAsync,
+    updateAsync: (change) => updateAsync(stored, key, mergeLists<T>, change),
     edit: (code, change) => void stored.update((list) => list.map((e) => (e.code === code && e.removed === undefined ? { ...change(e), edited: Date.now() } : e))),
     add,
     remove: (code) => void stored.update((list) => removeEntry(list, code, Date.now())),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  emptyProgress, finishAttempt, loadProgress, markRead, mergeProgress,
-  openLesson, resetProgress, restartExercise, saveAnswer, MAX_STORED_CHARS, type Progress,
+  emptyProgress, loadProgress, markRead, mergeProgress,
+  openLesson, resetProgress, MAX_STORED_CHARS, type Progress,
 } from '../../src/lib/progress';
+import { finishAttempt, restartExercise, saveAnswer } from '../../src/lib/exercise-progress';
 import { createExport, exportFileName } from '../../src/lib/progress-export';
 import { importInto, parseImport } from '../../src/lib/progress-file';
 import { continueLesson } from '../../src/lib/progress-continue';

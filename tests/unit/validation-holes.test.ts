@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanText, decodeAssignment, readReport } from '../../src/lib/assignment';
-import { emptyProgress, finishAttempt, loadProgress, markRead, mergeProgress, openLesson, restartExercise, saveAnswer, setPosition, validateV2, PROGRESS_VERSION, type Progress } from '../../src/lib/progress';
+import { finishAttempt, restartExercise, saveAnswer, setPosition } from '../../src/lib/exercise-progress';
+import { emptyProgress, loadProgress, markRead, mergeProgress, openLesson, validateV2, PROGRESS_VERSION, type Progress } from '../../src/lib/progress';
 import { assignmentProgress, buildReport } from '../../src/lib/my-training';
 import type { CourseIndex } from '../../src/lib/outline';
 import { forge, VALID_REPORT } from '../fixtures/hostile-codes';
