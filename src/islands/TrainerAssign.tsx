@@ -4,7 +4,7 @@
  * copy button and a QR code, and a CSV of all links. Encoding and limits live in src/lib/assignment.
  */
 import { useStore } from '@nanostores/preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignmentLinks, buildAssignment, linksCsvRows, type AssignmentLink, type FormField } from '../lib/assign-form';
 import { decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
 import { toCsv } from '../lib/csv';
@@ -12,7 +12,6 @@ import { localDay } from '../lib/due';
 import { fileSlug, fill, plural } from '../lib/format';
 import { MAX_HELD } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
-import { qrPath } from '../lib/qr';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
@@ -35,6 +34,11 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [names, setNames] = useState('');
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
+  // The QR encoder (uqr, about 4 KB) loads once links are made: most visits of this page make none.
+  const [qrPath, setQrPath] = useState<typeof import('../lib/qr').qrPath | null>(null);
+  useEffect(() => {
+    if (links && !qrPath) import('../lib/qr').then((m) => setQrPath(() => m.qrPath));
+  }, [links]);
   /** The list of made assignments was at its limit: this one was not kept (its links still work). */
   const [madeFull, setMadeFull] = useState(false);
   const made = useStore(sent.$list);
@@ -173,7 +177,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
           <ul class="link-cards">
             {links.list.map((link, i) => {
               const label = link.name ? fill(s.linkFor, { name: link.name }) : s.linkEveryone;
-              const qr = qrPath(link.url);
+              const qr = qrPath?.(link.url);
               return (
                 <li class="link-card" key={link.url} data-trainee={link.name ?? ''}>
                   <h3 id={`link-${i}`}>{label}</h3>
@@ -183,10 +187,12 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
                     <button type="button" class="button button--small" aria-describedby={`link-${i}`} onClick={() => copy(i, link.url)}>{s.copy}</button>
                     <span role="status">{copied?.index === i ? (copied.ok ? s.copied : s.copyFailed) : ''}</span>
                   </p>
-                  <svg class="qr" viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={fill(s.qr, { name: link.name ?? s.linkEveryone })} shape-rendering="crispEdges">
-                    <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
-                    <path d={qr.path} fill="#000" />
-                  </svg>
+                  {qr && (
+                    <svg class="qr" viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={fill(s.qr, { name: link.name ?? s.linkEveryone })} shape-rendering="crispEdges">
+                      <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
+                      <path d={qr.path} fill="#000" />
+                    </svg>
+                  )}
                 </li>
               );
             })}
