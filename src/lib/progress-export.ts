@@ -1,7 +1,7 @@
 /** The progress file a learner downloads: small, because the site-wide export button loads it. */
-import { PROGRESS_VERSION, type Progress } from './progress';
+import { EXPORT_FORMAT, PROGRESS_VERSION, type Progress } from './progress';
 
-export const EXPORT_FORMAT = 'sales-course-progress';
+export { EXPORT_FORMAT };
 
 export interface ProgressExport {
   format: typeof EXPORT_FORMAT;

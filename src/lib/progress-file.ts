@@ -1,8 +1,7 @@
 /**
  * Reading an uploaded progress file and merging it in. Only the progress page loads this.
  */
-import { mergeProgress, validateV2, isRecord, MAX_STORED_CHARS, PROGRESS_VERSION, type Progress } from './progress';
-import { EXPORT_FORMAT } from './progress-export';
+import { mergeProgress, validateV2, isRecord, EXPORT_FORMAT, MAX_STORED_CHARS, PROGRESS_VERSION, type Progress } from './progress';
 
 export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-version' | 'damaged';
 

@@ -14,6 +14,8 @@
 import { lessonIdOfPath } from './urls';
 
 export const PROGRESS_VERSION = 2;
+/** What a progress file says it is (src/lib/progress-export.ts writes it, progress-file.ts reads it). */
+export const EXPORT_FORMAT = 'sales-course-progress';
 /** Anything longer is not progress this site wrote (a full course is a few kilobytes). */
 export const MAX_STORED_CHARS = 1_000_000;
 /** A single exercise's saved answers may not grow past this (JSON characters). */

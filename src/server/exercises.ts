@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { useTranslations } from '../i18n/t';
 import { APPROACHES, ELEMENTS, RELATIONSHIP_TYPES, SORT_COLUMNS, type Card, type QuizItem } from '../lib/quiz';
-import { LOCALE_IDS, type Locale } from '../i18n/locales';
+import { LOCALE_IDS, isLocale, type Locale } from '../i18n/locales';
 import { ContentError } from '../lib/course';
 import { checkRolePlay, compareStructure, type RolePlay } from '../lib/roleplay';
 import { getCourse } from './course';
@@ -47,7 +47,7 @@ async function loadByLanguage<T extends { lesson: string }>(
   for (const e of entries) {
     const file = e.filePath ?? `${folder}/${e.id}.yaml`;
     const [lang, id] = e.id.split('/');
-    if (!(LOCALE_IDS as string[]).includes(lang)) {
+    if (!isLocale(lang)) {
       problems.push(`${file}: folder "${lang}" is not a course language`);
       continue;
     }
