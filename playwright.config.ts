@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4329);
@@ -5,7 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // One worker per core, on CI too (each test has its own browser context, so its own storage).
+  workers: cpus().length,
   retries: 0,
   reporter: [['list']],
   timeout: 60_000,

@@ -1,6 +1,8 @@
-// `npm test`: type check, unit tests, production build, end-to-end tests in a real browser.
+// `npm test`: type check, unit tests, production build, checks of the built HTML (tests/dist),
+// end-to-end tests in a real browser.
 // Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
-// The type check and the build count as one check each; unit and end-to-end tests count per test.
+// The type check and the build count as one check each; unit, dist and end-to-end tests count per
+// test. `--only e2e`: the build, the dist checks and the end-to-end tests.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -40,7 +42,22 @@ function readJson(file) {
 
 async function step(name, script, args, env) {
   console.log(`\n━━ ${name} ━━`);
-  return runNode(script, args, { env });
+  const started = Date.now();
+  const code = await runNode(script, args, { env });
+  console.log(`━━ ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return code;
+}
+
+/** A vitest run (unit tests, or the dist checks with their own config), counted per test. */
+async function vitest(name, label, file, extraArgs = []) {
+  const json = path.join(resultsDir, file);
+  rmSync(json, { force: true });
+  const code = await step(name, 'node_modules/vitest/vitest.mjs', [
+    'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`,
+  ]);
+  const result = readJson(json);
+  if (result) record(label, result.numPassedTests, result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0), result.numPendingTests + result.numTodoTests);
+  else record(label, 0, 1);
 }
 
 function record(name, passed, failed, skipped = 0) {
@@ -54,20 +71,16 @@ if (!only) {
   const code = await step('Type check (astro check)', 'node_modules/astro/bin/astro.mjs', ['check']);
   record('type check', code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 
-  const unitJson = path.join(resultsDir, 'unit.json');
-  rmSync(unitJson, { force: true });
-  const unitCode = await step('Unit tests (vitest)', 'node_modules/vitest/vitest.mjs', [
-    'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`,
-  ]);
-  const unit = readJson(unitJson);
-  if (unit) record('unit', unit.numPassedTests, unit.numFailedTests + (unitCode !== 0 && unit.numFailedTests === 0 ? 1 : 0), unit.numPendingTests + unit.numTodoTests);
-  else record('unit', 0, 1);
+  await vitest('Unit tests (vitest)', 'unit', 'unit.json');
 }
 
 if (!only || only === 'e2e') {
   const buildCode = await step('Production build (astro build)', 'node_modules/astro/bin/astro.mjs', ['build']);
   record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
   if (buildCode === 0) {
+    // What needs no browser, read from dist/: cheap, and first, so a broken page is named quickly.
+    await vitest('Checks of the built site (vitest, tests/dist)', 'dist', 'dist.json', ['--config', 'tests/dist/vitest.config.ts']);
+
     const e2eJson = path.join(resultsDir, 'e2e.json');
     rmSync(e2eJson, { force: true });
     const code = await step('End-to-end tests (Playwright, Chromium)', 'node_modules/@playwright/test/cli.js', ['test', '--reporter=list,json'], {
@@ -79,7 +92,7 @@ if (!only || only === 'e2e') {
     if (e2e?.stats) record('end-to-end', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), e2e.stats.skipped);
     else record('end-to-end', 0, 1);
   } else {
-    console.log('\nEnd-to-end tests not run: the build failed.');
+    console.log('\nDist checks and end-to-end tests not run: the build failed.');
   }
 }
 

@@ -1,8 +1,14 @@
-/** axe-core on every page of every language, in light and dark; and no request leaves the site. */
+/**
+ * axe-core, light and dark on the same page load: every English page, and one page of each kind
+ * (home, a module, a lesson with each kind of exercise and one without, glossary, progress,
+ * My training, trainer, results, 404) in each of the other languages. The islands' states are
+ * axed where they are reached (training, exercises and role-play specs). That no page requests
+ * another host is checked on every page of every language in csp.spec.ts.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { forbidOtherHosts, localizedPages } from './site';
+import { LANGS, forbidOtherHosts, localizedPages, onePageOfEachKind, pageKind } from './site';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -13,12 +19,24 @@ async function violations(page: Page, include?: string): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-for (const pathname of ['/404.html', ...localizedPages()]) {
+const english = ['/404.html', ...localizedPages().filter((p) => p.startsWith('/en/'))];
+const others = LANGS.filter((l) => l !== 'en').flatMap((l) => onePageOfEachKind(l));
+
+test('the sample covers every kind of page in every language', () => {
+  const kinds = new Set(localizedPages().map(pageKind));
+  expect(kinds.size).toBeGreaterThanOrEqual(12);
+  for (const lang of LANGS.filter((l) => l !== 'en')) {
+    expect(new Set(others.filter((p) => p.startsWith(`/${lang}/`)).map(pageKind)), lang).toEqual(kinds);
+  }
+});
+
+for (const pathname of [...english, ...others]) {
   test(`no accessibility violations on ${pathname}, light and dark`, async ({ page, baseURL }) => {
     const foreign = forbidOtherHosts(page, baseURL!);
+    await page.goto(pathname);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(pathname);
+      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme).toBe(scheme === 'dark');
       expect(await violations(page), scheme).toEqual([]);
     }
     expect(foreign).toEqual([]);

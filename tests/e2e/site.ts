@@ -2,6 +2,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { parse } from 'node-html-parser';
+import { parse as parseYaml } from 'yaml';
 import { LOCALE_IDS, type Locale } from '../../src/i18n/locales';
 
 /** The site's languages, from src/i18n/locales.ts. */
@@ -55,4 +57,31 @@ export function forbidOtherHosts(page: Page, baseURL: string): string[] {
     if ((url.protocol === 'http:' || url.protocol === 'https:') && url.host !== allowed) foreign.push(req.url());
   });
   return foreign;
+}
+
+const MODULES = new Set(
+  (parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content/modules.yaml'), 'utf8')) as { id: string }[]).map((m) => m.id),
+);
+
+/**
+ * What kind of page a localized page is, the same in every language: its path without the
+ * language ('/', '/glossary/', '/trainer/results/'), 'module' for a module's page, and for a
+ * lesson the kinds of exercise it holds ('lesson: roleplay', 'lesson: ' for one with none).
+ */
+export function pageKind(pathname: string): string {
+  const neutral = pathname.replace(/^\/[a-z]{2}\//, '/');
+  const segments = neutral.split('/').filter(Boolean);
+  if (!MODULES.has(segments[0])) return neutral;
+  if (segments.length === 1) return 'module';
+  const html = parse(readFileSync(path.join(dist, pathname, 'index.html'), 'utf8'));
+  const kinds = new Set(html.querySelectorAll('[data-exercise-kind]').map((el) => el.getAttribute('data-exercise-kind')));
+  const islands = new Set(html.querySelectorAll('astro-island').map((el) => el.getAttribute('component-export') + ':' + (el.getAttribute('component-url') ?? '').replace(/^.*\/|\..*$/g, '')));
+  return `lesson: ${[...kinds].sort().join(' ')} ${[...islands].sort().join(' ')}`.trim();
+}
+
+/** The first page of each kind in one language (see pageKind). */
+export function onePageOfEachKind(lang: Lang): string[] {
+  const seen = new Map<string, string>();
+  for (const p of localizedPages().filter((p) => p.startsWith(`/${lang}/`))) if (!seen.has(pageKind(p))) seen.set(pageKind(p), p);
+  return [...seen.values()];
 }
