@@ -12,7 +12,10 @@ if (!existsSync(dist)) {
   console.error('No dist/: run `npm run build` first.');
   process.exit(1);
 }
-const walk = (dir) => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+const walk = (dir) =>
+  readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+  );
 const size = (file) => {
   const buf = readFileSync(file);
   return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
@@ -40,14 +43,22 @@ for (const file of pages) {
   for (const m of html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) entries.add(m[1]);
   const js = new Set();
   for (const e of entries) closure(path.join(dist, e), js);
-  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
-  let raw = Buffer.byteLength(inline), gz = inline ? gzipSync(inline).length : 0;
+  const inline = [
+    ...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g),
+  ]
+    .map((m) => m[1])
+    .join('');
+  let raw = Buffer.byteLength(inline),
+    gz = inline ? gzipSync(inline).length : 0;
   for (const f of js) {
     const s = size(f);
     raw += s.raw;
     gz += s.gz;
   }
-  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce((n, m) => n + size(path.join(dist, m[1])).gz, 0);
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce(
+    (n, m) => n + size(path.join(dist, m[1])).gz,
+    0,
+  );
   rows.push({ urlPath, kind: kindOf(urlPath), files: js.size, raw, gz, html: gzipSync(html).length, css });
 }
 
@@ -70,10 +81,30 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const byKind = new Map();
 for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
 console.log('JavaScript a visitor downloads, per kind of page (max over the pages of that kind):\n');
-console.log(['page kind'.padEnd(16), 'pages'.padStart(5), 'JS files'.padStart(9), 'JS raw'.padStart(10), 'JS gzip'.padStart(10), 'HTML gzip'.padStart(10), 'CSS gzip'.padStart(10)].join('  '));
+console.log(
+  [
+    'page kind'.padEnd(16),
+    'pages'.padStart(5),
+    'JS files'.padStart(9),
+    'JS raw'.padStart(10),
+    'JS gzip'.padStart(10),
+    'HTML gzip'.padStart(10),
+    'CSS gzip'.padStart(10),
+  ].join('  '),
+);
 for (const [kind, list] of [...byKind].sort()) {
   const max = (k) => Math.max(...list.map((r) => r[k]));
-  console.log([kind.padEnd(16), String(list.length).padStart(5), String(max('files')).padStart(9), kb(max('raw')).padStart(10), kb(max('gz')).padStart(10), kb(max('html')).padStart(10), kb(max('css')).padStart(10)].join('  '));
+  console.log(
+    [
+      kind.padEnd(16),
+      String(list.length).padStart(5),
+      String(max('files')).padStart(9),
+      kb(max('raw')).padStart(10),
+      kb(max('gz')).padStart(10),
+      kb(max('html')).padStart(10),
+      kb(max('css')).padStart(10),
+    ].join('  '),
+  );
 }
 const heaviest = [...rows].sort((a, b) => b.gz - a.gz)[0];
 console.log(`\nHeaviest page: ${heaviest.urlPath} (${kb(heaviest.gz)} of JavaScript, gzip). Pages: ${rows.length}.`);

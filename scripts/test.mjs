@@ -14,7 +14,9 @@ const lines = [];
 
 const chromium = await findChromium();
 if (!chromium) {
-  console.error('No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.');
+  console.error(
+    'No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.',
+  );
   process.exit(1);
 }
 
@@ -57,10 +59,19 @@ if (!only) {
   const unitJson = path.join(resultsDir, 'unit.json');
   rmSync(unitJson, { force: true });
   const unitCode = await step('Unit tests (vitest)', 'node_modules/vitest/vitest.mjs', [
-    'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`,
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitJson}`,
   ]);
   const unit = readJson(unitJson);
-  if (unit) record('unit', unit.numPassedTests, unit.numFailedTests + (unitCode !== 0 && unit.numFailedTests === 0 ? 1 : 0), unit.numPendingTests + unit.numTodoTests);
+  if (unit)
+    record(
+      'unit',
+      unit.numPassedTests,
+      unit.numFailedTests + (unitCode !== 0 && unit.numFailedTests === 0 ? 1 : 0),
+      unit.numPendingTests + unit.numTodoTests,
+    );
   else record('unit', 0, 1);
 }
 
@@ -70,13 +81,24 @@ if (!only || only === 'e2e') {
   if (buildCode === 0) {
     const e2eJson = path.join(resultsDir, 'e2e.json');
     rmSync(e2eJson, { force: true });
-    const code = await step('End-to-end tests (Playwright, Chromium)', 'node_modules/@playwright/test/cli.js', ['test', '--reporter=list,json'], {
-      CHROMIUM_PATH: chromium,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
-      E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
-    });
+    const code = await step(
+      'End-to-end tests (Playwright, Chromium)',
+      'node_modules/@playwright/test/cli.js',
+      ['test', '--reporter=list,json'],
+      {
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+        E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
+      },
+    );
     const e2e = readJson(e2eJson);
-    if (e2e?.stats) record('end-to-end', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), e2e.stats.skipped);
+    if (e2e?.stats)
+      record(
+        'end-to-end',
+        e2e.stats.expected + e2e.stats.flaky,
+        e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0),
+        e2e.stats.skipped,
+      );
     else record('end-to-end', 0, 1);
   } else {
     console.log('\nEnd-to-end tests not run: the build failed.');
