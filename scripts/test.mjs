@@ -1,6 +1,8 @@
-// `npm test`: type check, unit tests, production build, end-to-end tests in a real browser.
+// `npm test`: type check, lint and format check, unit tests, production build, end-to-end tests
+// in a real browser.
 // Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
-// The type check and the build count as one check each; unit and end-to-end tests count per test.
+// The type check, lint, format check and build count as one check each; unit and
+// end-to-end tests count per test.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -55,6 +57,14 @@ function record(name, passed, failed, skipped = 0) {
 if (!only) {
   const code = await step('Type check (astro check)', 'node_modules/astro/bin/astro.mjs', ['check']);
   record('type check', code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+
+  const lintCode = await step('Lint (eslint)', 'node_modules/eslint/bin/eslint.js', ['.']);
+  record('lint', lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
+  const formatCode = await step('Format (prettier --check)', 'node_modules/prettier/bin/prettier.cjs', [
+    '--check',
+    '.',
+  ]);
+  record('format', formatCode === 0 ? 1 : 0, formatCode === 0 ? 0 : 1);
 
   const unitJson = path.join(resultsDir, 'unit.json');
   rmSync(unitJson, { force: true });
