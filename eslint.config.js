@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The islands lesson pages load (through src/components/Exercise.astro) and the base class they
- * share. Every lesson page must stay within its JavaScript budget (scripts/budgets.json), and
+ * share. Every lesson page must stay within its JavaScript budget (scripts/lib/budget.mjs), and
  * preact/hooks or useStore would add to all of them, so these islands subscribe by hand through
  * ProgressBound. (src/islands/shared.ts is used only by the trainer, training and progress
  * islands, which may use hooks; should a lesson island import it, `npm test`'s budget check fails.)
@@ -21,7 +21,7 @@ const LESSON_ISLANDS = [
   'src/islands/ProgressBound.ts',
 ];
 const WHY_NO_HOOKS =
-  'lesson pages must stay within their JavaScript budget (scripts/budgets.json), so lesson islands extend ProgressBound and subscribe by hand instead of using hooks or useStore.';
+  'lesson pages must stay within their JavaScript budget (scripts/lib/budget.mjs), so lesson islands extend ProgressBound and subscribe by hand instead of using hooks or useStore.';
 
 /**
  * A scrollable table sits in a role="region" with tabindex="0" so keyboard users can scroll it

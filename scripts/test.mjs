@@ -1,7 +1,7 @@
-// `npm test`: type check, lint and format check, unit tests, production build, end-to-end tests
-// in a real browser.
+// `npm test`: type check, lint and format check, unit tests, production build, JavaScript budgets,
+// end-to-end tests in a real browser.
 // Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
-// The type check, lint, format check and build count as one check each; unit and
+// The type check, lint, format check, build and budget count as one check each; unit and
 // end-to-end tests count per test.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -88,6 +88,10 @@ if (!only) {
 if (!only || only === 'e2e') {
   const buildCode = await step('Production build (astro build)', 'node_modules/astro/bin/astro.mjs', ['build']);
   record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
+  if (buildCode === 0 && !only) {
+    const budgetCode = await step('JavaScript budgets (scripts/budget.mjs)', 'scripts/budget.mjs');
+    record('budget', budgetCode === 0 ? 1 : 0, budgetCode === 0 ? 0 : 1);
+  }
   if (buildCode === 0) {
     const e2eJson = path.join(resultsDir, 'e2e.json');
     rmSync(e2eJson, { force: true });
