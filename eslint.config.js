@@ -55,7 +55,7 @@ export default defineConfig(
     rules: {
       'astro/jsx-a11y/no-noninteractive-tabindex': ['error', TABINDEX_ROLES],
       // `const { key: _, ...rest } = value` drops a key on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       // Every page's Content-Security-Policy has no 'unsafe-eval': code built from strings would
       // throw in the browser, so it is an error everywhere (a test that needs it says why).
       'no-eval': 'error',
