@@ -20,7 +20,9 @@ if (recentEnough) {
   command = process.execPath;
   commandArgs = [script, ...args];
 } else {
-  console.log(`Node ${process.version} is older than 22.12: running under Node 24 from the npm registry (npx node@24).`);
+  console.log(
+    `Node ${process.version} is older than 22.12: running under Node 24 from the npm registry (npx node@24).`,
+  );
   command = process.platform === 'win32' ? 'npx.cmd' : 'npx';
   commandArgs = ['-y', 'node@24', script, ...args];
 }

@@ -21,11 +21,18 @@ const browser = await chromium.launch({
 });
 const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 for (const [name, viewport] of Object.entries(sizes)) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: flag('dark') ? 'dark' : 'light' });
+  const context = await browser.newContext({
+    viewport,
+    deviceScaleFactor: 1,
+    colorScheme: flag('dark') ? 'dark' : 'light',
+  });
   const page = await context.newPage();
   for (const p of paths) {
     await page.goto(new URL(p, base).href);
-    const file = path.join(out, `${p.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'root'}-${name}${flag('dark') ? '-dark' : ''}.png`);
+    const file = path.join(
+      out,
+      `${p.replace(/\W+/g, '_').replace(/^_|_$/g, '') || 'root'}-${name}${flag('dark') ? '-dark' : ''}.png`,
+    );
     await page.screenshot({ path: file, fullPage: flag('full') });
     console.log(file);
   }

@@ -111,7 +111,11 @@ export function serve({ dir, port, host = '127.0.0.1' }) {
       } catch {
         continue; // that 404 page is not built; try the next
       }
-      res.writeHead(404, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache', 'Content-Length': body.length });
+      res.writeHead(404, {
+        'Content-Type': TYPES['.html'],
+        'Cache-Control': 'no-cache',
+        'Content-Length': body.length,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
@@ -156,7 +160,11 @@ export function serve({ dir, port, host = '127.0.0.1' }) {
     // "//" or "/en//x": one canonical URL per page. This also keeps every Location we send
     // starting with a single "/", never "//host" (which a browser would follow off-site).
     if (pathname.includes('//')) {
-      res.writeHead(301, { Location: pathname.replace(/\/{2,}/g, '/') + search, 'Cache-Control': 'no-cache', 'Content-Length': 0 });
+      res.writeHead(301, {
+        Location: pathname.replace(/\/{2,}/g, '/') + search,
+        'Cache-Control': 'no-cache',
+        'Content-Length': 0,
+      });
       res.end();
       return;
     }
@@ -214,10 +222,14 @@ export function serve({ dir, port, host = '127.0.0.1' }) {
       return;
     }
     const status =
-      error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large'
-      : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout'
-      : '400 Bad Request';
-    const headers = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'HPE_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    const headers = Object.entries(SECURITY_HEADERS)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n${headers}\r\n`);
   });
 

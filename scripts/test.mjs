@@ -1,8 +1,8 @@
-// `npm test`: type check, unit tests, production build, checks of the built HTML (tests/dist),
-// end-to-end tests in a real browser.
+// `npm test`: type check, lint and format check, unit tests, production build, JavaScript budgets,
+// checks of the built HTML (tests/dist), end-to-end tests in a real browser.
 // Prints one closing line that sums up every suite: "N passed, N failed" (", N skipped").
-// The type check and the build count as one check each; unit, dist and end-to-end tests count per
-// test. `--only e2e`: the build, the dist checks and the end-to-end tests.
+// The type check, lint, format check, build and budget count as one check each; unit, dist and
+// end-to-end tests count per test. `--only e2e`: the build, the dist checks and the end-to-end tests.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -16,7 +16,9 @@ const lines = [];
 
 const chromium = await findChromium();
 if (!chromium) {
-  console.error('No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.');
+  console.error(
+    'No Chromium found for the end-to-end tests: install one (Debian: apt-get install chromium; or: npx playwright install chromium) or set CHROMIUM_PATH to its executable.',
+  );
   process.exit(1);
 }
 
@@ -71,25 +73,45 @@ if (!only) {
   const code = await step('Type check (astro check)', 'node_modules/astro/bin/astro.mjs', ['check']);
   record('type check', code === 0 ? 1 : 0, code === 0 ? 0 : 1);
 
+  const lintCode = await step('Lint (eslint)', 'node_modules/eslint/bin/eslint.js', ['.']);
+  record('lint', lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
+  const formatCode = await step('Format (prettier --check)', 'node_modules/prettier/bin/prettier.cjs', ['--check', '.']);
+  record('format', formatCode === 0 ? 1 : 0, formatCode === 0 ? 0 : 1);
+
   await vitest('Unit tests (vitest)', 'unit', 'unit.json');
 }
 
 if (!only || only === 'e2e') {
   const buildCode = await step('Production build (astro build)', 'node_modules/astro/bin/astro.mjs', ['build']);
   record('build', buildCode === 0 ? 1 : 0, buildCode === 0 ? 0 : 1);
+  if (buildCode === 0 && !only) {
+    const budgetCode = await step('JavaScript budgets (scripts/budget.mjs)', 'scripts/budget.mjs');
+    record('budget', budgetCode === 0 ? 1 : 0, budgetCode === 0 ? 0 : 1);
+  }
   if (buildCode === 0) {
     // What needs no browser, read from dist/: cheap, and first, so a broken page is named quickly.
     await vitest('Checks of the built site (vitest, tests/dist)', 'dist', 'dist.json', ['--config', 'tests/dist/vitest.config.ts']);
 
     const e2eJson = path.join(resultsDir, 'e2e.json');
     rmSync(e2eJson, { force: true });
-    const code = await step('End-to-end tests (Playwright, Chromium)', 'node_modules/@playwright/test/cli.js', ['test', '--reporter=list,json'], {
-      CHROMIUM_PATH: chromium,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
-      E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
-    });
+    const code = await step(
+      'End-to-end tests (Playwright, Chromium)',
+      'node_modules/@playwright/test/cli.js',
+      ['test', '--reporter=list,json'],
+      {
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+        E2E_PORT: process.env.E2E_PORT ?? String(await freePort()),
+      },
+    );
     const e2e = readJson(e2eJson);
-    if (e2e?.stats) record('end-to-end', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0), e2e.stats.skipped);
+    if (e2e?.stats)
+      record(
+        'end-to-end',
+        e2e.stats.expected + e2e.stats.flaky,
+        e2e.stats.unexpected + (code !== 0 && e2e.stats.unexpected === 0 ? 1 : 0),
+        e2e.stats.skipped,
+      );
     else record('end-to-end', 0, 1);
   } else {
     console.log('\nDist checks and end-to-end tests not run: the build failed.');

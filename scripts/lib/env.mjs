@@ -27,7 +27,12 @@ export function runNode(scriptPath, args = [], options = {}) {
 
 /** The Chromium the end-to-end tests drive: $CHROMIUM_PATH, else the system's, else Playwright's own. */
 export async function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   for (const c of candidates) if (c && existsSync(c)) return c;
   try {
     const { chromium } = await import('@playwright/test');

@@ -43,7 +43,13 @@ export function headersFile() {
   ].join('\n');
 }
 
-export const headersFilePath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'public', '_headers');
+export const headersFilePath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'public',
+  '_headers',
+);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   writeFileSync(headersFilePath, headersFile());
