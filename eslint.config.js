@@ -32,10 +32,6 @@ const TABINDEX_ROLES = { tags: [], roles: ['tabpanel', 'region'], allowExpressio
 export default defineConfig(
   globalIgnores(['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', '.tmp/']),
 
-  // linted after the src refactor is merged: these files have findings (listed in the commit
-  // that added this config) and are being edited on other branches. Remove this entry then.
-  globalIgnores(['src/lib/assignment.ts', 'src/lib/training.ts', 'src/islands/TrainerAssign.tsx']),
-
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs['flat/recommended'],

@@ -53,7 +53,10 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
 
   function toggle(ids: string[], on: boolean) {
     const next = new Set(chosen);
-    for (const id of ids) on ? next.add(id) : next.delete(id);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
     setChosen(next);
     setLinks(null);
   }

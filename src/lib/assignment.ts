@@ -103,7 +103,7 @@ function envelope(kind: 'a' | 'r', version: number, code: string): Decoded<strin
   // A whole link may be pasted: only what follows '#' is the code. Punctuation that mail and chat
   // put around a link ("(see: …#a1.x.y).") is not part of any code (checksums are [0-9a-z]).
   const text = (typeof code === 'string' ? code : '').trim().replace(/^.*#/s, '')
-    .replace(/^[\s(<\["'«“‘]+/, '').replace(/[\s.,;:!?)>\]}"'»”’]+$/, '');
+    .replace(/^[\s(<["'«“‘]+/, '').replace(/[\s.,;:!?)>\]}"'»”’]+$/, '');
   if (!text) return { ok: false, error: 'empty' };
   if (text.length > MAX_CODE_CHARS) return { ok: false, error: 'too-long' };
   const m = text.match(/^([ar])(\d{1,3})\.([A-Za-z0-9_-]+)\.([0-9a-z]{1,7})$/);
@@ -135,6 +135,8 @@ function parseJson(json: string | null): Decoded<unknown> {
 const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 /** Invisible characters at either end: padding, never part of a name (variation selectors and
  * tags are left alone, as they end emoji such as ❤️ and flags). */
+// The joiners are listed alone on purpose (padding at the ends), not as parts of a sequence.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_ENDS = /^[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+|[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+$/g;
 
 /** True when a text has no character anyone can see (so it cannot name anything). */
@@ -148,6 +150,8 @@ export const isBlank = (text: string) => INVISIBLE.test(text);
  */
 export function cleanText(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
+  // Control characters are exactly what this removes.
+  // eslint-disable-next-line no-control-regex
   const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\u00ad/g, '').replace(/\s+/g, ' ').replace(INVISIBLE_ENDS, '');
   if (isBlank(text)) return '';

@@ -16,7 +16,7 @@ export function pastedCodes(text: string): { line: number; code: string }[] {
   return text.split(/\r?\n/).flatMap((raw, i) => {
     const line = raw.trim();
     if (!line) return [];
-    const found = [...line.matchAll(/(?:^|[#\s(<\["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map((m) => m[1]);
+    const found = [...line.matchAll(/(?:^|[#\s(<["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map((m) => m[1]);
     return (found.length ? found : [line]).map((code) => ({ line: i + 1, code }));
   });
 }
