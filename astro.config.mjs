@@ -46,5 +46,29 @@ export default defineConfig({
   },
   vite: {
     plugins: [quietMdxDirectiveWarnings()],
+    build: {
+      rolldownOptions: {
+        output: {
+          // Fewer, larger files for what every page loads: the budgets (scripts/budget.mjs) count
+          // each file's gzip, and one file compresses better than four small ones automatic
+          // splitting makes. 'core' is what every page runs (the progress store on its storage
+          // layer, the page script, nanostores' atom); 'islands' is what every island page loads
+          // (Preact, its JSX runtime, Vite's preload helper, the string helpers). Nothing moves to
+          // a page that did not load it before.
+          codeSplitting: {
+            groups: [
+              {
+                name: 'islands',
+                test: /node_modules[\\/]preact[\\/](dist[\\/]preact\.module|jsx-runtime[\\/])|preload-helper|src[\\/]lib[\\/]format\.ts/,
+              },
+              {
+                name: 'core',
+                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|progress-continue|progress-export|urls)|i18n[\\/]locales)\.ts/,
+              },
+            ],
+          },
+        },
+      },
+    },
   },
 });
