@@ -55,10 +55,20 @@ async function vitest(name, label, file, extraArgs = []) {
   const json = path.join(resultsDir, file);
   rmSync(json, { force: true });
   const code = await step(name, 'node_modules/vitest/vitest.mjs', [
-    'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${json}`,
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
   ]);
   const result = readJson(json);
-  if (result) record(label, result.numPassedTests, result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0), result.numPendingTests + result.numTodoTests);
+  if (result)
+    record(
+      label,
+      result.numPassedTests,
+      result.numFailedTests + (code !== 0 && result.numFailedTests === 0 ? 1 : 0),
+      result.numPendingTests + result.numTodoTests,
+    );
   else record(label, 0, 1);
 }
 
@@ -75,7 +85,10 @@ if (!only) {
 
   const lintCode = await step('Lint (eslint)', 'node_modules/eslint/bin/eslint.js', ['.']);
   record('lint', lintCode === 0 ? 1 : 0, lintCode === 0 ? 0 : 1);
-  const formatCode = await step('Format (prettier --check)', 'node_modules/prettier/bin/prettier.cjs', ['--check', '.']);
+  const formatCode = await step('Format (prettier --check)', 'node_modules/prettier/bin/prettier.cjs', [
+    '--check',
+    '.',
+  ]);
   record('format', formatCode === 0 ? 1 : 0, formatCode === 0 ? 0 : 1);
 
   await vitest('Unit tests (vitest)', 'unit', 'unit.json');
@@ -90,7 +103,10 @@ if (!only || only === 'e2e') {
   }
   if (buildCode === 0) {
     // What needs no browser, read from dist/: cheap, and first, so a broken page is named quickly.
-    await vitest('Checks of the built site (vitest, tests/dist)', 'dist', 'dist.json', ['--config', 'tests/dist/vitest.config.ts']);
+    await vitest('Checks of the built site (vitest, tests/dist)', 'dist', 'dist.json', [
+      '--config',
+      'tests/dist/vitest.config.ts',
+    ]);
 
     const e2eJson = path.join(resultsDir, 'e2e.json');
     rmSync(e2eJson, { force: true });

@@ -9,7 +9,9 @@ import { z } from 'astro/zod';
 import { ERRORS, SKILLS } from './lib/roleplay';
 import { APPROACHES, ELEMENTS, RELATIONSHIP_TYPES, SORT_COLUMNS } from './lib/quiz';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens (e.g. "what-sales-is")');
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens (e.g. "what-sales-is")');
 
 /** One lesson in one language: content/lessons/<lang>/<module>/<lesson>.mdx */
 const lessons = defineCollection({
@@ -49,10 +51,7 @@ const modules = defineCollection({
 /** Module titles and summaries, one file per language: content/module-text/<lang>.yaml */
 const moduleText = defineCollection({
   loader: glob({ pattern: '*.yaml', base: './content/module-text' }),
-  schema: z.record(
-    id,
-    z.object({ title: z.string().trim().min(1), summary: z.string().trim().min(1) }).strict(),
-  ),
+  schema: z.record(id, z.object({ title: z.string().trim().min(1), summary: z.string().trim().min(1) }).strict()),
 });
 
 const termText = z.object({ term: z.string().trim().min(1), definition: z.string().trim().min(1) }).strict();
@@ -93,7 +92,10 @@ const roleplays = defineCollection({
       start: turnId,
       turns: z.record(
         turnId,
-        z.union([z.object({ says: text, choices: z.array(choice).min(3).max(4) }).strict(), z.object({ says: text, outcome: z.enum(['good', 'mixed', 'bad']) }).strict()]),
+        z.union([
+          z.object({ says: text, choices: z.array(choice).min(3).max(4) }).strict(),
+          z.object({ says: text, outcome: z.enum(['good', 'mixed', 'bad']) }).strict(),
+        ]),
       ),
     })
     .strict(),
@@ -101,9 +103,16 @@ const roleplays = defineCollection({
 
 const itemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens');
 /** One explanation per option: a missing one fails the build naming the option. */
-const feedbackFor = <T extends readonly [string, ...string[]]>(keys: T) => z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<T[number], typeof text>).strict();
-const choiceOption = z.object({ id: z.string().regex(/^[a-z]$/, 'must be one letter'), text, correct: z.boolean(), feedback: text }).strict();
-const exerciseBase = { lesson: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be "<module>/<lesson>"'), title: text, intro: text };
+const feedbackFor = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, text])) as Record<T[number], typeof text>).strict();
+const choiceOption = z
+  .object({ id: z.string().regex(/^[a-z]$/, 'must be one letter'), text, correct: z.boolean(), feedback: text })
+  .strict();
+const exerciseBase = {
+  lesson: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'must be "<module>/<lesson>"'),
+  title: text,
+  intro: text,
+};
 
 /**
  * The other exercises, one file per exercise and language: content/exercises/<lang>/<id>.yaml.
@@ -114,41 +123,61 @@ const exerciseBase = { lesson: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'mus
 const exercises = defineCollection({
   loader: glob({ pattern: '*/*.yaml', base: './content/exercises' }),
   schema: z.discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('scenario'),
-      ...exerciseBase,
-      items: z.array(z.object({
-        id: itemId,
-        situation: text,
-        current: z.enum(RELATIONSHIP_TYPES),
-        worth: z.enum(RELATIONSHIP_TYPES),
-        currentFeedback: feedbackFor(RELATIONSHIP_TYPES),
-        worthFeedback: feedbackFor(RELATIONSHIP_TYPES),
-        reasons: z.array(choiceOption).min(2).max(4),
-      }).strict()).min(1),
-    }).strict(),
-    z.object({
-      kind: z.literal('approach'),
-      ...exerciseBase,
-      items: z.array(z.object({
-        id: itemId,
-        situation: text,
-        answer: z.enum(APPROACHES),
-        approachFeedback: feedbackFor(APPROACHES),
-        aspects: z.array(choiceOption).min(2).max(4).optional(),
-      }).strict()).min(1),
-    }).strict(),
-    z.object({
-      kind: z.literal('sort'),
-      ...exerciseBase,
-      columns: feedbackFor(SORT_COLUMNS),
-      cards: z.array(z.object({ id: itemId, text, column: z.enum(SORT_COLUMNS), feedback: text }).strict()).min(2),
-    }).strict(),
-    z.object({
-      kind: z.literal('match'),
-      ...exerciseBase,
-      items: z.array(z.object({ id: itemId, text, element: z.enum(ELEMENTS), feedback: text }).strict()).min(2),
-    }).strict(),
+    z
+      .object({
+        kind: z.literal('scenario'),
+        ...exerciseBase,
+        items: z
+          .array(
+            z
+              .object({
+                id: itemId,
+                situation: text,
+                current: z.enum(RELATIONSHIP_TYPES),
+                worth: z.enum(RELATIONSHIP_TYPES),
+                currentFeedback: feedbackFor(RELATIONSHIP_TYPES),
+                worthFeedback: feedbackFor(RELATIONSHIP_TYPES),
+                reasons: z.array(choiceOption).min(2).max(4),
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('approach'),
+        ...exerciseBase,
+        items: z
+          .array(
+            z
+              .object({
+                id: itemId,
+                situation: text,
+                answer: z.enum(APPROACHES),
+                approachFeedback: feedbackFor(APPROACHES),
+                aspects: z.array(choiceOption).min(2).max(4).optional(),
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('sort'),
+        ...exerciseBase,
+        columns: feedbackFor(SORT_COLUMNS),
+        cards: z.array(z.object({ id: itemId, text, column: z.enum(SORT_COLUMNS), feedback: text }).strict()).min(2),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('match'),
+        ...exerciseBase,
+        items: z.array(z.object({ id: itemId, text, element: z.enum(ELEMENTS), feedback: text }).strict()).min(2),
+      })
+      .strict(),
   ]),
 });
 

@@ -16,7 +16,9 @@ type OptionalPluralForm = Exclude<Intl.LDMLPluralRule, 'other'>;
  */
 type Group<T> = {
   // Nested groups (a diagram's labels, a listening error's name and line) keep their shape.
-  readonly [K in keyof T as K extends `${string}_${OptionalPluralForm}` ? never : K]: T[K] extends string ? string : Group<T[K]>;
+  readonly [K in keyof T as K extends `${string}_${OptionalPluralForm}` ? never : K]: T[K] extends string
+    ? string
+    : Group<T[K]>;
 } & {
   readonly [K in keyof T as K extends `${string}_${OptionalPluralForm}` ? K : never]?: string;
 };
@@ -30,4 +32,6 @@ export type PluralForms<K extends string> = { readonly [P in `${K}_other`]: stri
 };
 
 /** The keys of a group that every language has as a plain string (no nested group, no optional plural form). */
-export type StringKey<S> = { [K in keyof S]-?: undefined extends S[K] ? never : S[K] extends string ? K : never }[keyof S];
+export type StringKey<S> = {
+  [K in keyof S]-?: undefined extends S[K] ? never : S[K] extends string ? K : never;
+}[keyof S];

@@ -24,7 +24,6 @@ interface State {
   last: string | null;
 }
 
-
 export default class Categorize extends ProgressBound<Props, State> {
   state: State = { ready: false, selected: null, last: null };
 
@@ -58,24 +57,45 @@ export default class Categorize extends ProgressBound<Props, State> {
     };
 
     return (
-      <section class={`exercise categorize categorize--${kind}`} data-exercise-kind={kind} data-exercise-id={id} aria-labelledby={`${id}-title`}>
+      <section
+        class={`exercise categorize categorize--${kind}`}
+        data-exercise-kind={kind}
+        data-exercise-id={id}
+        aria-labelledby={`${id}-title`}
+      >
         <p class="exercise__kind">{s[`kind-${kind}`]}</p>
         <h3 id={`${id}-title`}>{title}</h3>
         <p>{intro}</p>
 
         <div aria-live="polite">
           {lastCard && (
-            <div class={`feedback feedback--${cardState(lastCard, placements) === 'right' ? 'good' : 'poor'}`} ref={this.ref('feedback')} tabIndex={-1}>
-              <p><strong>{lastCard.text}</strong></p>
+            <div
+              class={`feedback feedback--${cardState(lastCard, placements) === 'right' ? 'good' : 'poor'}`}
+              ref={this.ref('feedback')}
+              tabIndex={-1}
+            >
+              <p>
+                <strong>{lastCard.text}</strong>
+              </p>
               {cardState(lastCard, placements) === 'right' ? (
                 <>
-                  <p class="feedback__verdict"><span aria-hidden="true">✓ </span>{fill(s.placedRight, { category: label(lastCard.category) })}</p>
+                  <p class="feedback__verdict">
+                    <span aria-hidden="true">✓ </span>
+                    {fill(s.placedRight, { category: label(lastCard.category) })}
+                  </p>
                   <p>{lastCard.feedback}</p>
                 </>
               ) : (
-                <p class="feedback__verdict"><span aria-hidden="true">✗ </span>{fill(s.placedWrong, { category: label(placements[lastCard.id].at(-1)!) })}</p>
+                <p class="feedback__verdict">
+                  <span aria-hidden="true">✗ </span>
+                  {fill(s.placedWrong, { category: label(placements[lastCard.id].at(-1)!) })}
+                </p>
               )}
-              {!done && <button type="button" class="button button--small" onClick={onward}>{s.next}</button>}
+              {!done && (
+                <button type="button" class="button button--small" onClick={onward}>
+                  {s.next}
+                </button>
+              )}
             </div>
           )}
         </div>
@@ -84,16 +104,30 @@ export default class Categorize extends ProgressBound<Props, State> {
           <div class="categorize__work">
             <p class="meta">{fill(s.cardsLeft, { n: pile.length })}</p>
             <fieldset class="categorize__targets">
-              <legend>{s.place} <strong>{current.text}</strong></legend>
+              <legend>
+                {s.place} <strong>{current.text}</strong>
+              </legend>
               {categories.map((cat) => (
-                <button type="button" class="button category-button" key={cat.id} onClick={() => place(cat.id)}>{cat.label}</button>
+                <button type="button" class="button category-button" key={cat.id} onClick={() => place(cat.id)}>
+                  {cat.label}
+                </button>
               ))}
             </fieldset>
             <ul class="categorize__pile" ref={this.ref('pile')}>
               {pile.map((c) => (
                 <li key={c.id}>
-                  <button type="button" class="card-button" aria-pressed={c.id === current.id ? 'true' : 'false'} onClick={() => this.setState({ selected: c.id })}>
-                    {cardState(c, placements) === 'wrong' && <span class="badge badge--poor"><span aria-hidden="true">✗ </span>{s.retry}</span>}{' '}
+                  <button
+                    type="button"
+                    class="card-button"
+                    aria-pressed={c.id === current.id ? 'true' : 'false'}
+                    onClick={() => this.setState({ selected: c.id })}
+                  >
+                    {cardState(c, placements) === 'wrong' && (
+                      <span class="badge badge--poor">
+                        <span aria-hidden="true">✗ </span>
+                        {s.retry}
+                      </span>
+                    )}{' '}
                     {c.text}
                   </button>
                 </li>
@@ -107,8 +141,17 @@ export default class Categorize extends ProgressBound<Props, State> {
             const inside = cards.filter((c) => cardState(c, placements) === 'right' && c.category === cat.id);
             return (
               <section class="categorize__column" key={cat.id} aria-label={fill(s.inColumn, { category: cat.label })}>
-                <h4>{cat.label} <span class="meta">({inside.length})</span></h4>
-                <ul>{inside.map((c) => <li key={c.id}><span aria-hidden="true">✓ </span>{c.text}</li>)}</ul>
+                <h4>
+                  {cat.label} <span class="meta">({inside.length})</span>
+                </h4>
+                <ul>
+                  {inside.map((c) => (
+                    <li key={c.id}>
+                      <span aria-hidden="true">✓ </span>
+                      {c.text}
+                    </li>
+                  ))}
+                </ul>
               </section>
             );
           })}
@@ -116,12 +159,20 @@ export default class Categorize extends ProgressBound<Props, State> {
 
         {done && (
           <div class="quiz__results" data-testid="quiz-results">
-            <p><strong>{s.done}</strong> {fill(s.score, { score: Math.round(scoreSort(cards, placements) * 100) })}</p>
-            {saved && saved.attempts > 0 && <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>}
+            <p>
+              <strong>{s.done}</strong> {fill(s.score, { score: Math.round(scoreSort(cards, placements) * 100) })}
+            </p>
+            {saved && saved.attempts > 0 && (
+              <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>
+            )}
           </div>
         )}
         {Object.keys(placements).length > 0 && (
-          <p><button type="button" class={done ? 'button' : 'button button--quiet'} onClick={again}>{s.tryAgain}</button></p>
+          <p>
+            <button type="button" class={done ? 'button' : 'button button--quiet'} onClick={again}>
+              {s.tryAgain}
+            </button>
+          </p>
         )}
       </section>
     );

@@ -5,7 +5,14 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { assignedLessons, checksum, decodeAssignment, encodeAssignment, type Assignment, type CodeError } from '../lib/assignment';
+import {
+  assignedLessons,
+  checksum,
+  decodeAssignment,
+  encodeAssignment,
+  type Assignment,
+  type CodeError,
+} from '../lib/assignment';
 import { fill, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
 import { dueState } from '../lib/due';
@@ -30,7 +37,6 @@ interface Props {
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
-
 
 export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const course = outlineIndex(outline);
@@ -72,7 +78,10 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   }
 
   useEffect(() => {
-    const fromHash = () => { const code = codeInHash(); if (code) open(code, true); };
+    const fromHash = () => {
+      const code = codeInHash();
+      if (code) open(code, true);
+    };
     fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
@@ -91,7 +100,10 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
       setMessage({ kind: 'error', text: fill(s.limit, { max: MAX_HELD }), detail: e.nothingChanged });
       return;
     }
-    setMessage({ kind: 'ok', text: fill(outcome === 'already' ? s.alreadyHeld : s.added, { title: preview.assignment.title }) });
+    setMessage({
+      kind: 'ok',
+      text: fill(outcome === 'already' ? s.alreadyHeld : s.added, { title: preview.assignment.title }),
+    });
     setPreview(null);
     // Where nothing can be saved, the link stays in the address bar: a reload still finds it.
     if (held.$saved.get()) clearHash();
@@ -114,55 +126,110 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
         {message?.kind === 'ok' && <p class="message message--ok">{message.text}</p>}
       </div>
       <div role="alert" class="training-alert">
-        {message?.kind === 'error' && <p class="message message--error">{message.text} {message.detail}</p>}
+        {message?.kind === 'error' && (
+          <p class="message message--error">
+            {message.text} {message.detail}
+          </p>
+        )}
       </div>
       {status && (
         <p class="message message--error">
           {s.listRepaired}{' '}
-          <button type="button" class="button button--small button--quiet" data-download-aside>{s.downloadAside}</button>
+          <button type="button" class="button button--small button--quiet" data-download-aside>
+            {s.downloadAside}
+          </button>
         </p>
       )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}
 
       {preview && (
         <section class="assignment-preview" aria-labelledby="preview-title" data-testid="assignment-preview">
-          <h2 id="preview-title" tabIndex={-1} ref={previewHeading}>{fill(s.previewHeading, { title: preview.assignment.title })}</h2>
+          <h2 id="preview-title" tabIndex={-1} ref={previewHeading}>
+            {fill(s.previewHeading, { title: preview.assignment.title })}
+          </h2>
           <AssignmentFacts a={preview.assignment} lang={lang} outline={outline} s={s} />
           <h3>{s.lessonsHeading}</h3>
           <ul>
             {assignedLessons(preview.assignment, course).map((id) => {
               const l = lessons.find((x) => x.id === id)!;
-              return <li key={id}>{l.number} {l.title} <span class="meta">({fill(s.minutes, { minutes: l.minutes })})</span></li>;
+              return (
+                <li key={id}>
+                  {l.number} {l.title} <span class="meta">({fill(s.minutes, { minutes: l.minutes })})</span>
+                </li>
+              );
             })}
           </ul>
           <p class="button-row">
-            <button type="button" class="button" onClick={add}>{s.add}</button>
-            <button type="button" class="button button--quiet" onClick={notNow}>{s.notNow}</button>
+            <button type="button" class="button" onClick={add}>
+              {s.add}
+            </button>
+            <button type="button" class="button button--quiet" onClick={notNow}>
+              {s.notNow}
+            </button>
           </p>
         </section>
       )}
 
-      <h2 tabIndex={-1} ref={listHeading}>{s.listHeading}</h2>
+      <h2 tabIndex={-1} ref={listHeading}>
+        {s.listHeading}
+      </h2>
       {list.length === 0 && <p>{s.empty}</p>}
       {list.map(({ entry: h, decoded: d }) => {
-        return d.ok
-          ? <HeldCard key={heldKey(d.value)} h={h} a={d.value} progress={progress} lang={lang} locale={locale} outline={outline} course={course} s={s} onRemoved={() => { setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) }); listHeading.current?.focus(); }} />
-          : <UnreadableCard key={h.code} h={h} s={s} />;
+        return d.ok ? (
+          <HeldCard
+            key={heldKey(d.value)}
+            h={h}
+            a={d.value}
+            progress={progress}
+            lang={lang}
+            locale={locale}
+            outline={outline}
+            course={course}
+            s={s}
+            onRemoved={() => {
+              setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) });
+              listHeading.current?.focus();
+            }}
+          />
+        ) : (
+          <UnreadableCard key={h.code} h={h} s={s} />
+        );
       })}
 
       <h2>{s.openHeading}</h2>
       <form class="open-form" onSubmit={submitPasted}>
         <p class="field">
           <label for="open-code">{s.openLabel}</label>
-          <input id="open-code" type="text" autoComplete="off" spellcheck={false} value={pasted} onInput={(ev) => setPasted((ev.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="open-code"
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            value={pasted}
+            onInput={(ev) => setPasted((ev.currentTarget as HTMLInputElement).value)}
+          />
         </p>
-        <p><button type="submit" class="button button--quiet">{s.open}</button></p>
+        <p>
+          <button type="submit" class="button button--quiet">
+            {s.open}
+          </button>
+        </p>
       </form>
     </div>
   );
 }
 
-function AssignmentFacts({ a, lang, outline, s }: { a: Assignment; lang: string; outline: Outline; s: UiStrings['training'] }) {
+function AssignmentFacts({
+  a,
+  lang,
+  outline,
+  s,
+}: {
+  a: Assignment;
+  lang: string;
+  outline: Outline;
+  s: UiStrings['training'];
+}) {
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const ids = assignedLessons(a, { lessons: lessons.map((l) => l.id) });
   const minutes = lessons.filter((l) => ids.includes(l.id)).reduce((sum, l) => sum + l.minutes, 0);
@@ -178,7 +245,11 @@ function AssignmentFacts({ a, lang, outline, s }: { a: Assignment; lang: string;
       )}
       <ul class="assignment-facts">
         <li>{a.due ? fill(s.due, { date: formatDue(a.due, lang) }) : s.noDue}</li>
-        <li>{a.lang ? fill(s.language, { language: outline.languages[a.lang as keyof Outline['languages']] }) : s.languageChoice}</li>
+        <li>
+          {a.lang
+            ? fill(s.language, { language: outline.languages[a.lang as keyof Outline['languages']] })
+            : s.languageChoice}
+        </li>
         <li>{plural(s, 'lessonsCount', ids.length, lang, { minutes })}</li>
       </ul>
     </>
@@ -220,11 +291,15 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
   const courseLang = a.lang ?? locale;
   const complete = done.read === done.total;
 
-  const dueText = complete ? s.complete
-    : state.kind === 'left' ? plural(s, 'daysLeft', state.days, lang)
-    : state.kind === 'today' ? s.dueToday
-    : state.kind === 'overdue' ? plural(s, 'overdue', state.days, lang)
-    : null;
+  const dueText = complete
+    ? s.complete
+    : state.kind === 'left'
+      ? plural(s, 'daysLeft', state.days, lang)
+      : state.kind === 'today'
+        ? s.dueToday
+        : state.kind === 'overdue'
+          ? plural(s, 'overdue', state.days, lang)
+          : null;
 
   function remove() {
     held.remove(h.code);
@@ -255,17 +330,35 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
   }
 
   return (
-    <section class="held-assignment" aria-labelledby={id} data-assignment={a.id} data-state={complete ? 'complete' : state.kind}>
+    <section
+      class="held-assignment"
+      aria-labelledby={id}
+      data-assignment={a.id}
+      data-state={complete ? 'complete' : state.kind}
+    >
       <h3 id={id}>{a.title}</h3>
       <AssignmentFacts a={a} lang={lang} outline={outline} s={s} />
       <p class={`due-state due-state--${complete ? 'complete' : state.kind}`} data-testid="due-state">
         {dueText && <strong>{dueText}</strong>}
       </p>
       <p>{fill(s.progress, { read: done.read, total: done.total })}</p>
-      <progress max={done.total} value={done.read} aria-label={fill(s.progress, { read: done.read, total: done.total })} />
+      <progress
+        max={done.total}
+        value={done.read}
+        aria-label={fill(s.progress, { read: done.read, total: done.total })}
+      />
       <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
         <table class="progress-table">
-          <thead><tr><th scope="col">{s.colLesson}</th><th scope="col">{s.colTime}</th><th scope="col">{s.colStatus}</th><th scope="col"><span class="visually-hidden">{s.start}</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{s.colLesson}</th>
+              <th scope="col">{s.colTime}</th>
+              <th scope="col">{s.colStatus}</th>
+              <th scope="col">
+                <span class="visually-hidden">{s.start}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {ids.map((lessonId) => {
               const l = lessons.find((x) => x.id === lessonId)!;
@@ -273,10 +366,34 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
               const action = lp?.read ? s.review : lp ? s.continue : s.start;
               return (
                 <tr key={lessonId} data-lesson={lessonId} data-status={lp?.read ? 'read' : lp ? 'opened' : 'none'}>
-                  <th scope="row">{l.number} {l.title}</th>
+                  <th scope="row">
+                    {l.number} {l.title}
+                  </th>
                   <td>{fill(s.minutes, { minutes: l.minutes })}</td>
-                  <td>{lp?.read ? <><span aria-hidden="true" class="tick">✓ </span>{s.statusRead}</> : lp ? s.statusOpened : s.statusNotStarted}</td>
-                  <td><a class="button button--small" href={`/${courseLang}/${l.path}/`} hrefLang={courseLang} aria-label={fill(s.startLabel, { action, lesson: l.title })}>{action}</a></td>
+                  <td>
+                    {lp?.read ? (
+                      <>
+                        <span aria-hidden="true" class="tick">
+                          ✓{' '}
+                        </span>
+                        {s.statusRead}
+                      </>
+                    ) : lp ? (
+                      s.statusOpened
+                    ) : (
+                      s.statusNotStarted
+                    )}
+                  </td>
+                  <td>
+                    <a
+                      class="button button--small"
+                      href={`/${courseLang}/${l.path}/`}
+                      hrefLang={courseLang}
+                      aria-label={fill(s.startLabel, { action, lesson: l.title })}
+                    >
+                      {action}
+                    </a>
+                  </td>
                 </tr>
               );
             })}
@@ -287,44 +404,93 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
       <details class="report-box">
         <summary>{s.reportHeading}</summary>
         <p>{s.reportHelp}</p>
-        <p class="meta"><strong>{s.reportHonest}</strong></p>
+        <p class="meta">
+          <strong>{s.reportHonest}</strong>
+        </p>
         {a.trainee ? (
           <p>{fill(s.reportNameFixed, { name: a.trainee })}</p>
         ) : (
           <p class="field">
             <label for={`${id}-name`}>{s.reportName}</label>
-            <input id={`${id}-name`} type="text" maxLength={60} autoComplete="name" value={name} aria-invalid={nameError ? 'true' : undefined} aria-describedby={nameError ? `${id}-name-error` : undefined} onInput={(ev) => saveName((ev.currentTarget as HTMLInputElement).value)} />
-            {nameError && <span id={`${id}-name-error`} class="field-error">{s.reportNameMissing}</span>}
+            <input
+              id={`${id}-name`}
+              type="text"
+              maxLength={60}
+              autoComplete="name"
+              value={name}
+              aria-invalid={nameError ? 'true' : undefined}
+              aria-describedby={nameError ? `${id}-name-error` : undefined}
+              onInput={(ev) => saveName((ev.currentTarget as HTMLInputElement).value)}
+            />
+            {nameError && (
+              <span id={`${id}-name-error`} class="field-error">
+                {s.reportNameMissing}
+              </span>
+            )}
           </p>
         )}
-        <p><button type="button" class="button" onClick={makeReport}>{s.makeReport}</button></p>
+        <p>
+          <button type="button" class="button" onClick={makeReport}>
+            {s.makeReport}
+          </button>
+        </p>
         {report && (
           <div class="report-ready" data-testid="report">
             <p role="status">{fill(s.reportReady, { date: formatDate(report.at, lang, true) })}</p>
             <p class="field">
               <label for={`${id}-report-link`}>{s.reportLink}</label>
-              <textarea id={`${id}-report-link`} class="link-text" rows={4} readOnly value={report.url} onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()} />
+              <textarea
+                id={`${id}-report-link`}
+                class="link-text"
+                rows={4}
+                readOnly
+                value={report.url}
+                onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()}
+              />
             </p>
             <p class="link-card__actions">
-              <button type="button" class="button button--small" onClick={() => copy('link', report.url)}>{s.copy}</button>
+              <button type="button" class="button button--small" onClick={() => copy('link', report.url)}>
+                {s.copy}
+              </button>
               <span role="status">{copied === 'link' ? s.copied : copied === 'link-failed' ? s.copyFailed : ''}</span>
             </p>
             <p class="field">
               <label for={`${id}-report-code`}>{s.reportCode}</label>
-              <textarea id={`${id}-report-code`} class="link-text" rows={3} readOnly value={report.code} onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()} />
+              <textarea
+                id={`${id}-report-code`}
+                class="link-text"
+                rows={3}
+                readOnly
+                value={report.code}
+                onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()}
+              />
             </p>
           </div>
         )}
       </details>
 
       {!confirming ? (
-        <p><button type="button" class="button button--quiet button--small" ref={removeButton} onClick={() => setConfirming(true)}>{s.remove}<span class="visually-hidden">: {a.title}</span></button></p>
+        <p>
+          <button
+            type="button"
+            class="button button--quiet button--small"
+            ref={removeButton}
+            onClick={() => setConfirming(true)}
+          >
+            {s.remove}
+            <span class="visually-hidden">: {a.title}</span>
+          </button>
+        </p>
       ) : (
         <div class="reset-confirm" role="alertdialog" aria-labelledby={`${id}-remove`}>
           <p id={`${id}-remove`}>{fill(s.removeConfirm, { title: a.title })}</p>
           <p class="button-row">
-            <button type="button" class="button button--danger" onClick={remove}>{s.removeYes}</button>
-            <button type="button" class="button button--quiet" ref={cancelButton} onClick={() => setConfirming(false)}>{s.cancel}</button>
+            <button type="button" class="button button--danger" onClick={remove}>
+              {s.removeYes}
+            </button>
+            <button type="button" class="button button--quiet" ref={cancelButton} onClick={() => setConfirming(false)}>
+              {s.cancel}
+            </button>
           </p>
         </div>
       )}
@@ -336,7 +502,11 @@ function UnreadableCard({ h, s }: { h: HeldAssignment; s: UiStrings['training'] 
   return (
     <section class="held-assignment held-assignment--unreadable">
       <p>{s.unreadable}</p>
-      <p><button type="button" class="button button--quiet button--small" onClick={() => held.remove(h.code)}>{s.remove}</button></p>
+      <p>
+        <button type="button" class="button button--quiet button--small" onClick={() => held.remove(h.code)}>
+          {s.remove}
+        </button>
+      </p>
     </section>
   );
 }

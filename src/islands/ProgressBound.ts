@@ -38,7 +38,10 @@ export abstract class ProgressBound<P, S extends { ready: boolean }> extends Com
   componentDidUpdate() {
     const el = this.focusNext ? this.refs[this.focusNext]?.current : null;
     // A container (a list of cards) hands focus to its first button.
-    (el?.hasAttribute('tabindex') ? el : el?.querySelector<HTMLElement>('button[aria-pressed="true"], button'))?.focus();
+    (el?.hasAttribute('tabindex')
+      ? el
+      : el?.querySelector<HTMLElement>('button[aria-pressed="true"], button')
+    )?.focus();
     this.focusNext = null;
   }
 }

@@ -13,9 +13,21 @@ import { importProgress } from '../stores/progress-import';
 import { formatDate } from './shared';
 import type { StringKey, UiStrings } from '../i18n/strings';
 
-export interface PanelLesson { id: string; title: string; href: string }
-export interface PanelModule { id: string; title: string; lessons: PanelLesson[] }
-export interface PanelExercise { id: string; title: string; lessonId: string }
+export interface PanelLesson {
+  id: string;
+  title: string;
+  href: string;
+}
+export interface PanelModule {
+  id: string;
+  title: string;
+  lessons: PanelLesson[];
+}
+export interface PanelExercise {
+  id: string;
+  title: string;
+  lessonId: string;
+}
 
 interface Props {
   /** BCP-47 tag for dates: 'zh-CN' */
@@ -25,7 +37,6 @@ interface Props {
   /** The progress page's strings, and the export button's label (shared with the banner on every page) */
   s: UiStrings['progressPage'] & Pick<UiStrings['progress'], 'export'>;
 }
-
 
 const IMPORT_ERRORS: Record<ImportError, StringKey<UiStrings['progressPage']>> = {
   'not-json': 'importNotJson',
@@ -52,7 +63,8 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
     setPending(null);
     setMessage(null);
     if (!file) return;
-    const result = file.size > 2_000_000 ? ({ ok: false, error: 'too-large' } as const) : parseImport(await file.text());
+    const result =
+      file.size > 2_000_000 ? ({ ok: false, error: 'too-large' } as const) : parseImport(await file.text());
     if (result.ok) setPending({ progress: result.progress, exportedAt: result.exportedAt });
     else setMessage({ kind: 'error', text: s[IMPORT_ERRORS[result.error]] });
   }
@@ -81,16 +93,29 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
   return (
     <div class="progress-panel">
       <section aria-labelledby="totals-title" class="progress-totals">
-        <h2 id="totals-title" class="visually-hidden">{s.title}</h2>
+        <h2 id="totals-title" class="visually-hidden">
+          {s.title}
+        </h2>
         <p data-testid="lessons-total">
           <strong>{fill(s.lessonsTotal, { read: total.lessonsRead, total: total.lessonsTotal })}</strong>
         </p>
-        <progress max={total.lessonsTotal} value={total.lessonsRead} aria-label={fill(s.lessonsTotal, { read: total.lessonsRead, total: total.lessonsTotal })} />
-        {exercises.length > 0 && <p>{fill(s.exercisesTotal, { done: total.exercisesDone, total: total.exercisesTotal })}{total.averageBest !== undefined && ` · ${fill(s.averageBest, { score: percent(total.averageBest) })}`}</p>}
+        <progress
+          max={total.lessonsTotal}
+          value={total.lessonsRead}
+          aria-label={fill(s.lessonsTotal, { read: total.lessonsRead, total: total.lessonsTotal })}
+        />
+        {exercises.length > 0 && (
+          <p>
+            {fill(s.exercisesTotal, { done: total.exercisesDone, total: total.exercisesTotal })}
+            {total.averageBest !== undefined && ` · ${fill(s.averageBest, { score: percent(total.averageBest) })}`}
+          </p>
+        )}
       </section>
 
       <div role="status" aria-live="polite" class="progress-message">
-        {message && <p class={message.kind === 'error' ? 'message message--error' : 'message message--ok'}>{message.text}</p>}
+        {message && (
+          <p class={message.kind === 'error' ? 'message message--error' : 'message message--ok'}>{message.text}</p>
+        )}
       </div>
 
       <h2>{s.byModule}</h2>
@@ -101,15 +126,33 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
             <h3 id={`pm-${m.id}`}>{m.title}</h3>
             <p class="meta">{fill(s.lessonsTotal, { read, total: m.lessons.length })}</p>
             <table class="progress-table">
-              <thead><tr><th scope="col">{s.colLesson}</th><th scope="col">{s.colStatus}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{s.colLesson}</th>
+                  <th scope="col">{s.colStatus}</th>
+                </tr>
+              </thead>
               <tbody>
                 {m.lessons.map((l) => {
                   const lp = progress.lessons[l.id];
-                  const status = lp?.read ? fill(s.statusRead, { date: date(lp.read) }) : lp ? fill(s.statusOpened, { date: date(lp.opened) }) : s.statusNotStarted;
+                  const status = lp?.read
+                    ? fill(s.statusRead, { date: date(lp.read) })
+                    : lp
+                      ? fill(s.statusOpened, { date: date(lp.opened) })
+                      : s.statusNotStarted;
                   return (
                     <tr key={l.id} data-lesson={l.id} data-state={lp?.read ? 'read' : lp ? 'opened' : 'none'}>
-                      <th scope="row"><a href={l.href}>{l.title}</a></th>
-                      <td>{lp?.read && <span aria-hidden="true" class="tick">✓ </span>}{status}</td>
+                      <th scope="row">
+                        <a href={l.href}>{l.title}</a>
+                      </th>
+                      <td>
+                        {lp?.read && (
+                          <span aria-hidden="true" class="tick">
+                            ✓{' '}
+                          </span>
+                        )}
+                        {status}
+                      </td>
                     </tr>
                   );
                 })}
@@ -122,49 +165,105 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
       <h2>{s.exercisesHeading}</h2>
       {exercises.some((e) => progress.exercises[e.id]) ? (
         <table class="progress-table">
-          <thead><tr><th scope="col">{s.colExercise}</th><th scope="col">{s.colAttempts}</th><th scope="col">{s.colBest}</th><th scope="col">{s.colLatest}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{s.colExercise}</th>
+              <th scope="col">{s.colAttempts}</th>
+              <th scope="col">{s.colBest}</th>
+              <th scope="col">{s.colLatest}</th>
+            </tr>
+          </thead>
           <tbody>
-            {exercises.filter((e) => progress.exercises[e.id]).map((e) => {
-              const ep = progress.exercises[e.id];
-              return (
-                <tr key={e.id} data-exercise={e.id}>
-                  <th scope="row">{e.title}{ep.attempts === 0 && <> <span class="badge">{s.inProgress}</span></>}</th>
-                  <td>{ep.attempts}</td><td>{percent(ep.best)}</td><td>{percent(ep.latest)}</td>
-                </tr>
-              );
-            })}
+            {exercises
+              .filter((e) => progress.exercises[e.id])
+              .map((e) => {
+                const ep = progress.exercises[e.id];
+                return (
+                  <tr key={e.id} data-exercise={e.id}>
+                    <th scope="row">
+                      {e.title}
+                      {ep.attempts === 0 && (
+                        <>
+                          {' '}
+                          <span class="badge">{s.inProgress}</span>
+                        </>
+                      )}
+                    </th>
+                    <td>{ep.attempts}</td>
+                    <td>{percent(ep.best)}</td>
+                    <td>{percent(ep.latest)}</td>
+                  </tr>
+                );
+              })}
           </tbody>
         </table>
-      ) : <p>{s.noExercises}</p>}
+      ) : (
+        <p>{s.noExercises}</p>
+      )}
 
       <h2>{s.keepHeading}</h2>
       <p>{s.exportHelp}</p>
-      <p><button type="button" class="button" data-export-progress>{s.export}</button></p>
       <p>
-        <label for="import-file"><strong>{s.importLabel}</strong></label><br />
-        <span class="meta" id="import-help">{s.importHelp}</span><br />
-        <input id="import-file" type="file" accept="application/json,.json" aria-describedby="import-help" ref={fileInput} onChange={choose} />
+        <button type="button" class="button" data-export-progress>
+          {s.export}
+        </button>
+      </p>
+      <p>
+        <label for="import-file">
+          <strong>{s.importLabel}</strong>
+        </label>
+        <br />
+        <span class="meta" id="import-help">
+          {s.importHelp}
+        </span>
+        <br />
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          aria-describedby="import-help"
+          ref={fileInput}
+          onChange={choose}
+        />
       </p>
       {pending && pendingSummary && (
         <div class="import-preview" role="region" aria-label={s.importLabel}>
-          <p>{fill(s.importPreview, { date: pending.exportedAt ? date(pending.exportedAt) : '–', lessons: pendingSummary.lessonsRead, exercises: Object.keys(pending.progress.exercises).length })}</p>
+          <p>
+            {fill(s.importPreview, {
+              date: pending.exportedAt ? date(pending.exportedAt) : '–',
+              lessons: pendingSummary.lessonsRead,
+              exercises: Object.keys(pending.progress.exercises).length,
+            })}
+          </p>
           <p>{s.importMergeHelp}</p>
           <p class="button-row">
-            <button type="button" class="button" onClick={confirmImport}>{s.importConfirm}</button>
-            <button type="button" class="button button--quiet" onClick={cancelImport}>{s.cancel}</button>
+            <button type="button" class="button" onClick={confirmImport}>
+              {s.importConfirm}
+            </button>
+            <button type="button" class="button button--quiet" onClick={cancelImport}>
+              {s.cancel}
+            </button>
           </p>
         </div>
       )}
 
       <h2>{s.resetHeading}</h2>
       {!confirmReset ? (
-        <p><button type="button" class="button button--quiet" onClick={() => setConfirmReset(true)}>{s.resetButton}</button></p>
+        <p>
+          <button type="button" class="button button--quiet" onClick={() => setConfirmReset(true)}>
+            {s.resetButton}
+          </button>
+        </p>
       ) : (
         <div class="reset-confirm" role="alertdialog" aria-labelledby="reset-warning">
           <p id="reset-warning">{s.resetWarning}</p>
           <p class="button-row">
-            <button type="button" class="button button--danger" onClick={doReset}>{s.resetConfirm}</button>
-            <button type="button" class="button button--quiet" onClick={() => setConfirmReset(false)}>{s.cancel}</button>
+            <button type="button" class="button button--danger" onClick={doReset}>
+              {s.resetConfirm}
+            </button>
+            <button type="button" class="button button--quiet" onClick={() => setConfirmReset(false)}>
+              {s.cancel}
+            </button>
           </p>
         </div>
       )}

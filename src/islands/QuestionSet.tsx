@@ -30,8 +30,11 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
 
     // The question on screen: the one just answered (showing its feedback), else the next one.
     const [posItem, posQuestion] = (saved?.position ?? '').split('/');
-    const shownItem = items.find((i) => i.id === posItem && answers[answerKey(i.id, posQuestion)] !== undefined) ?? currentItem(items, answers);
-    const answeredQ = shownItem && shownItem.id === posItem ? shownItem.questions.find((q) => q.id === posQuestion) : undefined;
+    const shownItem =
+      items.find((i) => i.id === posItem && answers[answerKey(i.id, posQuestion)] !== undefined) ??
+      currentItem(items, answers);
+    const answeredQ =
+      shownItem && shownItem.id === posItem ? shownItem.questions.find((q) => q.id === posQuestion) : undefined;
     const question = answeredQ ?? (shownItem ? nextQuestion(shownItem, answers) : null);
     const finished = !shownItem;
     const score = scoreQuiz(items, answers);
@@ -41,7 +44,13 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
       const next = { ...answers, [answerKey(shownItem.id, question.id)]: optionId };
       const last = !currentItem(items, next);
       this.focusNext = 'feedback';
-      answerExercise(id, answerKey(shownItem.id, question.id), optionId, answerKey(shownItem.id, question.id), last ? scoreQuiz(items, next) : undefined);
+      answerExercise(
+        id,
+        answerKey(shownItem.id, question.id),
+        optionId,
+        answerKey(shownItem.id, question.id),
+        last ? scoreQuiz(items, next) : undefined,
+      );
     };
     const next = () => {
       this.focusNext = 'question';
@@ -65,34 +74,57 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
           <div class="quiz__item">
             <p class="meta">{fill(s.situation, { n: items.indexOf(shownItem) + 1, total: items.length })}</p>
             <p class="quiz__prompt">{shownItem.prompt}</p>
-            {shownItem.questions.filter((q) => q !== question && answers[answerKey(shownItem.id, q.id)] !== undefined).map((q) => {
-              const g = gradeAnswer(q, answers[answerKey(shownItem.id, q.id)]);
-              return (
-                <p class="quiz__earlier" key={q.id}>
-                  {q.label} <strong>{q.options.find((o) => o.id === answers[answerKey(shownItem.id, q.id)])?.text}</strong> <span class={`q q--${g.verdict}`}>{MARK[g.verdict]} {s[g.verdict]}</span>
-                </p>
-              );
-            })}
-            <h4 ref={this.ref('question')} tabIndex={-1}>{question.label}</h4>
+            {shownItem.questions
+              .filter((q) => q !== question && answers[answerKey(shownItem.id, q.id)] !== undefined)
+              .map((q) => {
+                const g = gradeAnswer(q, answers[answerKey(shownItem.id, q.id)]);
+                return (
+                  <p class="quiz__earlier" key={q.id}>
+                    {q.label}{' '}
+                    <strong>{q.options.find((o) => o.id === answers[answerKey(shownItem.id, q.id)])?.text}</strong>{' '}
+                    <span class={`q q--${g.verdict}`}>
+                      {MARK[g.verdict]} {s[g.verdict]}
+                    </span>
+                  </p>
+                );
+              })}
+            <h4 ref={this.ref('question')} tabIndex={-1}>
+              {question.label}
+            </h4>
             {given === undefined ? (
               <fieldset class="quiz__options">
                 <legend class="visually-hidden">{question.label}</legend>
                 {question.options.map((o) => (
-                  <button type="button" class="choice" key={o.id} onClick={() => choose(o.id)}>{o.text}</button>
+                  <button type="button" class="choice" key={o.id} onClick={() => choose(o.id)}>
+                    {o.text}
+                  </button>
                 ))}
               </fieldset>
             ) : null}
             <div aria-live="polite">
               {grade && (
-                <div class={`feedback feedback--${grade.verdict === 'right' ? 'good' : grade.verdict === 'near' ? 'ok' : 'poor'}`} ref={this.ref('feedback')} tabIndex={-1}>
-                  <p><strong>{s.yourAnswer}</strong> {question.options.find((o) => o.id === given)?.text}</p>
+                <div
+                  class={`feedback feedback--${grade.verdict === 'right' ? 'good' : grade.verdict === 'near' ? 'ok' : 'poor'}`}
+                  ref={this.ref('feedback')}
+                  tabIndex={-1}
+                >
+                  <p>
+                    <strong>{s.yourAnswer}</strong> {question.options.find((o) => o.id === given)?.text}
+                  </p>
                   <p class="feedback__verdict">
-                    <span aria-hidden="true">{MARK[grade.verdict]} </span>{s[grade.verdict]}
+                    <span aria-hidden="true">{MARK[grade.verdict]} </span>
+                    {s[grade.verdict]}
                     {grade.direction && `${s.sep}${s[grade.direction]}`}
                   </p>
-                  {grade.verdict !== 'right' && <p>{fill(s.rightAnswer, { answer: question.options.find((o) => o.id === question.correct)!.text })}</p>}
+                  {grade.verdict !== 'right' && (
+                    <p>
+                      {fill(s.rightAnswer, { answer: question.options.find((o) => o.id === question.correct)!.text })}
+                    </p>
+                  )}
                   <p>{grade.feedback}</p>
-                  <button type="button" class="button" onClick={next}>{moreAfter ? s.next : s.toResults}</button>
+                  <button type="button" class="button" onClick={next}>
+                    {moreAfter ? s.next : s.toResults}
+                  </button>
                 </div>
               )}
             </div>
@@ -100,13 +132,23 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
         )}
         {finished && (
           <div class="quiz__results" data-testid="quiz-results">
-            <h4 ref={this.ref('question')} tabIndex={-1}>{s.done}</h4>
-            <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(score * 100) })}</strong></p>
-            {saved && saved.attempts > 0 && <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>}
+            <h4 ref={this.ref('question')} tabIndex={-1}>
+              {s.done}
+            </h4>
+            <p class="roleplay__score">
+              <strong>{fill(s.score, { score: Math.round(score * 100) })}</strong>
+            </p>
+            {saved && saved.attempts > 0 && (
+              <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>
+            )}
           </div>
         )}
         {(finished || Object.keys(answers).length > 0) && (
-          <p><button type="button" class={finished ? 'button' : 'button button--quiet'} onClick={again}>{s.tryAgain}</button></p>
+          <p>
+            <button type="button" class={finished ? 'button' : 'button button--quiet'} onClick={again}>
+              {s.tryAgain}
+            </button>
+          </p>
         )}
       </section>
     );

@@ -4,7 +4,14 @@
  * as props from the server in the page's language.
  */
 import { ProgressBound, fill } from './ProgressBound';
-import { answersFrom, pickVoice, summarizeRolePlay, walk, type Choice, type RolePlay as RolePlayData } from '../lib/roleplay';
+import {
+  answersFrom,
+  pickVoice,
+  summarizeRolePlay,
+  walk,
+  type Choice,
+  type RolePlay as RolePlayData,
+} from '../lib/roleplay';
 import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/exercise';
 import type { UiStrings } from '../i18n/strings';
 
@@ -98,20 +105,45 @@ export default class RolePlay extends ProgressBound<Props, State> {
 
     const history = w.steps.filter((st) => st.turn !== shown);
     return (
-      <section class="exercise roleplay" data-exercise-kind="roleplay" data-exercise-id={id} aria-labelledby={`${id}-title`}>
+      <section
+        class="exercise roleplay"
+        data-exercise-kind="roleplay"
+        data-exercise-id={id}
+        aria-labelledby={`${id}-title`}
+      >
         <p class="exercise__kind">{s.kind}</p>
         <h3 id={`${id}-title`}>{data.title}</h3>
         <dl class="roleplay__customer">
-          <dt>{s.customer}</dt><dd>{fill(s.customerLine, data.customer)}</dd>
-          <dt>{s.wants}</dt><dd>{data.customer.wants}</dd>
+          <dt>{s.customer}</dt>
+          <dd>{fill(s.customerLine, data.customer)}</dd>
+          <dt>{s.wants}</dt>
+          <dd>{data.customer.wants}</dd>
         </dl>
         <p>{data.intro}</p>
 
         <div class="roleplay__listen">
-          <label><input type="checkbox" checked={listening} onChange={(e) => this.setState({ listening: (e.currentTarget as HTMLInputElement).checked })} /> {s.listenMode}</label>
-          <label><input type="checkbox" checked={slow} onChange={(e) => this.setState({ slow: (e.currentTarget as HTMLInputElement).checked })} /> {s.slower}</label>
+          <label>
+            <input
+              type="checkbox"
+              checked={listening}
+              onChange={(e) => this.setState({ listening: (e.currentTarget as HTMLInputElement).checked })}
+            />{' '}
+            {s.listenMode}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={slow}
+              onChange={(e) => this.setState({ slow: (e.currentTarget as HTMLInputElement).checked })}
+            />{' '}
+            {s.slower}
+          </label>
         </div>
-        {speech !== 'idle' && <p class="roleplay__note" role="note">{speech === 'unsupported' ? s.noSpeech : s.noVoice}</p>}
+        {speech !== 'idle' && (
+          <p class="roleplay__note" role="note">
+            {speech === 'unsupported' ? s.noSpeech : s.noVoice}
+          </p>
+        )}
 
         {history.length > 0 && (
           <details class="roleplay__history">
@@ -119,8 +151,15 @@ export default class RolePlay extends ProgressBound<Props, State> {
             <ol>
               {history.map((st) => (
                 <li key={st.turn}>
-                  <p><strong>{fill(s.says, { name: data.customer.name })}</strong> {data.turns[st.turn].says}</p>
-                  <p><strong>{s.youSaid}</strong> {st.choice.text} <span class={`q q--${st.choice.quality}`}>{MARK[st.choice.quality]} {s[st.choice.quality]}</span></p>
+                  <p>
+                    <strong>{fill(s.says, { name: data.customer.name })}</strong> {data.turns[st.turn].says}
+                  </p>
+                  <p>
+                    <strong>{s.youSaid}</strong> {st.choice.text}{' '}
+                    <span class={`q q--${st.choice.quality}`}>
+                      {MARK[st.choice.quality]} {s[st.choice.quality]}
+                    </span>
+                  </p>
                 </li>
               ))}
             </ol>
@@ -128,14 +167,26 @@ export default class RolePlay extends ProgressBound<Props, State> {
         )}
 
         <div class="roleplay__turn">
-          <h4 ref={this.ref('turn')} tabIndex={-1}>{turn.choices ? fill(s.turnLabel, { n: number }) : s.summaryHeading}</h4>
+          <h4 ref={this.ref('turn')} tabIndex={-1}>
+            {turn.choices ? fill(s.turnLabel, { n: number }) : s.summaryHeading}
+          </h4>
           <blockquote class="roleplay__says" lang={lang}>
             <p class="roleplay__who">{fill(s.says, { name: data.customer.name })}</p>
             {textVisible ? <p data-testid="customer-line">{turn.says}</p> : <p class="meta">{s.hidden}</p>}
             {turn.choices && (
               <p class="button-row">
-                <button type="button" class="button button--small" onClick={listen}>{s.listen}</button>
-                {!textVisible && <button type="button" class="button button--small button--quiet" onClick={() => this.setState({ revealed: shown })}>{s.showText}</button>}
+                <button type="button" class="button button--small" onClick={listen}>
+                  {s.listen}
+                </button>
+                {!textVisible && (
+                  <button
+                    type="button"
+                    class="button button--small button--quiet"
+                    onClick={() => this.setState({ revealed: shown })}
+                  >
+                    {s.showText}
+                  </button>
+                )}
               </p>
             )}
           </blockquote>
@@ -144,7 +195,9 @@ export default class RolePlay extends ProgressBound<Props, State> {
             <fieldset class="roleplay__choices">
               <legend>{s.yourResponse}</legend>
               {turn.choices.map((c) => (
-                <button type="button" class="choice" key={c.id} onClick={() => choose(c)}>{c.text}</button>
+                <button type="button" class="choice" key={c.id} onClick={() => choose(c)}>
+                  {c.text}
+                </button>
               ))}
             </fieldset>
           )}
@@ -152,12 +205,27 @@ export default class RolePlay extends ProgressBound<Props, State> {
           <div aria-live="polite" class="roleplay__live">
             {answered && (
               <div class={`feedback feedback--${answered.quality}`} ref={this.ref('feedback')} tabIndex={-1}>
-                <p><strong>{s.youSaid}</strong> {answered.text}</p>
-                <p class="feedback__verdict"><span aria-hidden="true">{MARK[answered.quality]} </span>{s[answered.quality]}</p>
-                {answered.error && <p><strong>{s.errorMade}</strong> {errors[answered.error].name}</p>}
-                {answered.skill && <p><strong>{s.skillShown}</strong> {skills[answered.skill]}</p>}
+                <p>
+                  <strong>{s.youSaid}</strong> {answered.text}
+                </p>
+                <p class="feedback__verdict">
+                  <span aria-hidden="true">{MARK[answered.quality]} </span>
+                  {s[answered.quality]}
+                </p>
+                {answered.error && (
+                  <p>
+                    <strong>{s.errorMade}</strong> {errors[answered.error].name}
+                  </p>
+                )}
+                {answered.skill && (
+                  <p>
+                    <strong>{s.skillShown}</strong> {skills[answered.skill]}
+                  </p>
+                )}
                 <p>{answered.feedback}</p>
-                <button type="button" class="button" onClick={next}>{data.turns[answered.next].choices ? s.continue : s.toSummary}</button>
+                <button type="button" class="button" onClick={next}>
+                  {data.turns[answered.next].choices ? s.continue : s.toSummary}
+                </button>
               </div>
             )}
           </div>
@@ -165,15 +233,40 @@ export default class RolePlay extends ProgressBound<Props, State> {
           {summary && (
             <div class="roleplay__summary" data-testid="roleplay-summary">
               {/* An end turn always has an outcome; the guard only tells the type check there is no 'outcome-null' string. */}
-              <p class="roleplay__score"><strong>{fill(s.score, { score: Math.round(summary.score * 100) })}</strong> · {summary.outcome && s[`outcome-${summary.outcome}`]}</p>
+              <p class="roleplay__score">
+                <strong>{fill(s.score, { score: Math.round(summary.score * 100) })}</strong> ·{' '}
+                {summary.outcome && s[`outcome-${summary.outcome}`]}
+              </p>
               <h5>{s.errorsHeading}</h5>
               {summary.errors.length ? (
-                <ul>{summary.errors.map((e) => <li key={e.turn}><strong>{errors[e.error].name}</strong><br />{errors[e.error].line}</li>)}</ul>
-              ) : <p>{s.noErrors}</p>}
+                <ul>
+                  {summary.errors.map((e) => (
+                    <li key={e.turn}>
+                      <strong>{errors[e.error].name}</strong>
+                      <br />
+                      {errors[e.error].line}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{s.noErrors}</p>
+              )}
               <h5>{s.skillsHeading}</h5>
-              {summary.skills.length ? <ul>{summary.skills.map((k) => <li key={k}>{skills[k]}</li>)}</ul> : <p>{s.noSkills}</p>}
-              {saved && saved.attempts > 0 && <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>}
-              <button type="button" class="button" onClick={again}>{s.tryAgain}</button>
+              {summary.skills.length ? (
+                <ul>
+                  {summary.skills.map((k) => (
+                    <li key={k}>{skills[k]}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{s.noSkills}</p>
+              )}
+              {saved && saved.attempts > 0 && (
+                <p class="meta">{fill(s.attempts, { n: saved.attempts, best: Math.round((saved.best ?? 0) * 100) })}</p>
+              )}
+              <button type="button" class="button" onClick={again}>
+                {s.tryAgain}
+              </button>
             </div>
           )}
         </div>

@@ -5,8 +5,21 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { assignmentLinks, buildAssignment, linksCsvRows, type AssignmentLink, type FormField } from '../lib/assign-form';
-import { decodeAssignment, encodeAssignment, LIMITS, newAssignmentId, type Assignment, type AssignmentLang } from '../lib/assignment';
+import {
+  assignmentLinks,
+  buildAssignment,
+  linksCsvRows,
+  type AssignmentLink,
+  type FormField,
+} from '../lib/assign-form';
+import {
+  decodeAssignment,
+  encodeAssignment,
+  LIMITS,
+  newAssignmentId,
+  type Assignment,
+  type AssignmentLang,
+} from '../lib/assignment';
 import { toCsv } from '../lib/csv';
 import { localDay } from '../lib/due';
 import { fileSlug, fill, plural } from '../lib/format';
@@ -64,9 +77,16 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   function create(event: Event) {
     event.preventDefault();
     // Today in the trainer's time zone, as the date input writes dates.
-    const built = buildAssignment({ chosen, title, due, note, language, names }, outline, localDay(Date.now()), newAssignmentId);
+    const built = buildAssignment(
+      { chosen, title, due, note, language, names },
+      outline,
+      localDay(Date.now()),
+      newAssignmentId,
+    );
     if (!built.ok) {
-      setErrors(Object.fromEntries(Object.entries(built.problems).map(([field, p]) => [field, fill(s[p.key], p.values ?? {})])));
+      setErrors(
+        Object.fromEntries(Object.entries(built.problems).map(([field, p]) => [field, fill(s[p.key], p.values ?? {})])),
+      );
       setLinks(null);
       requestAnimationFrame(() => summary.current?.focus());
       return;
@@ -74,7 +94,10 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     setErrors({});
     const code = encodeAssignment(built.assignment);
     const { trainees } = built;
-    setMadeFull(sent.add({ code, added: Date.now(), ...(trainees.length ? { trainees } : {}) }, (x) => x.code === code) === 'limit');
+    setMadeFull(
+      sent.add({ code, added: Date.now(), ...(trainees.length ? { trainees } : {}) }, (x) => x.code === code) ===
+        'limit',
+    );
     show(built.assignment, trainees);
   }
 
@@ -92,23 +115,41 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
 
   function csv() {
     if (!links) return;
-    downloadText(`${fileSlug(links.title, 'assignment')}-links.csv`, toCsv(linksCsvRows(links.list, s)), 'text/csv;charset=utf-8');
+    downloadText(
+      `${fileSlug(links.title, 'assignment')}-links.csv`,
+      toCsv(linksCsvRows(links.list, s)),
+      'text/csv;charset=utf-8',
+    );
   }
 
-  const describedBy = (field: FormField, help?: string) => [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: FormField) => errors[field] && <p id={`${field}-error`} class="field-error">{errors[field]}</p>;
+  const describedBy = (field: FormField, help?: string) =>
+    [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
+  const errorText = (field: FormField) =>
+    errors[field] && (
+      <p id={`${field}-error`} class="field-error">
+        {errors[field]}
+      </p>
+    );
 
   return (
     <form class="trainer-form" onSubmit={create} noValidate>
       {Object.keys(errors).length > 0 && (
         <div class="message message--error" role="alert" tabIndex={-1} ref={summary}>
           <p>{s.fixErrors}</p>
-          <ul>{Object.entries(errors).map(([field, text]) => <li key={field}><a href={`#field-${field}`}>{text}</a></li>)}</ul>
+          <ul>
+            {Object.entries(errors).map(([field, text]) => (
+              <li key={field}>
+                <a href={`#field-${field}`}>{text}</a>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
 
       <fieldset class="choose-lessons" id="field-lessons" aria-describedby={describedBy('lessons', 'total-time')}>
-        <legend><h2>{s.whatHeading}</h2></legend>
+        <legend>
+          <h2>{s.whatHeading}</h2>
+        </legend>
         {errorText('lessons')}
         {outline.modules.map((m) => {
           const ids = m.lessons.map((l) => l.id);
@@ -117,66 +158,137 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
             <div class="choose-module" key={m.id}>
               <p class="choose-module__head">
                 <input
-                  type="checkbox" id={`m-${m.id}`} data-module={m.id}
+                  type="checkbox"
+                  id={`m-${m.id}`}
+                  data-module={m.id}
                   checked={count === ids.length}
-                  ref={(el) => { if (el) el.indeterminate = count > 0 && count < ids.length; }}
+                  ref={(el) => {
+                    if (el) el.indeterminate = count > 0 && count < ids.length;
+                  }}
                   onChange={(e) => toggle(ids, (e.currentTarget as HTMLInputElement).checked)}
                 />
-                <label for={`m-${m.id}`}><strong>{m.title}</strong> <span class="meta">{fill(s.wholeModule, { minutes: m.minutes })}</span></label>
+                <label for={`m-${m.id}`}>
+                  <strong>{m.title}</strong> <span class="meta">{fill(s.wholeModule, { minutes: m.minutes })}</span>
+                </label>
               </p>
               <ul class="choose-module__lessons">
                 {m.lessons.map((l) => (
                   <li key={l.id}>
-                    <input type="checkbox" id={`l-${l.id}`} data-lesson={l.id} checked={chosen.has(l.id)} onChange={(e) => toggle([l.id], (e.currentTarget as HTMLInputElement).checked)} />
-                    <label for={`l-${l.id}`}>{l.number} {l.title} <span class="meta">{fill(s.minutes, { minutes: l.minutes })}</span></label>
+                    <input
+                      type="checkbox"
+                      id={`l-${l.id}`}
+                      data-lesson={l.id}
+                      checked={chosen.has(l.id)}
+                      onChange={(e) => toggle([l.id], (e.currentTarget as HTMLInputElement).checked)}
+                    />
+                    <label for={`l-${l.id}`}>
+                      {l.number} {l.title} <span class="meta">{fill(s.minutes, { minutes: l.minutes })}</span>
+                    </label>
                   </li>
                 ))}
               </ul>
             </div>
           );
         })}
-        <p id="total-time" class="choose-total" aria-live="polite"><strong>{plural(s, 'total', picked.length, lang, { minutes })}</strong></p>
+        <p id="total-time" class="choose-total" aria-live="polite">
+          <strong>{plural(s, 'total', picked.length, lang, { minutes })}</strong>
+        </p>
       </fieldset>
 
       <h2>{s.detailsHeading}</h2>
       <p class="field">
         <label for="field-title">{s.assignmentTitle}</label>
-        <input id="field-title" type="text" required maxLength={LIMITS.title} value={title} aria-invalid={errors.title ? 'true' : undefined} aria-describedby={describedBy('title')} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="field-title"
+          type="text"
+          required
+          maxLength={LIMITS.title}
+          value={title}
+          aria-invalid={errors.title ? 'true' : undefined}
+          aria-describedby={describedBy('title')}
+          onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
+        />
         {errorText('title')}
       </p>
       <p class="field">
         <label for="field-due">{s.dueDate}</label>
-        <input id="field-due" type="date" min={localDay(Date.now())} value={due} aria-invalid={errors.due ? 'true' : undefined} aria-describedby={describedBy('due')} onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="field-due"
+          type="date"
+          min={localDay(Date.now())}
+          value={due}
+          aria-invalid={errors.due ? 'true' : undefined}
+          aria-describedby={describedBy('due')}
+          onInput={(e) => setDue((e.currentTarget as HTMLInputElement).value)}
+        />
         {errorText('due')}
       </p>
       <p class="field">
         <label for="field-note">{s.note}</label>
-        <textarea id="field-note" rows={3} maxLength={LIMITS.note} aria-describedby="note-help" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
-        <span id="note-help" class="meta">{fill(s.noteHelp, { max: LIMITS.note })}</span>
+        <textarea
+          id="field-note"
+          rows={3}
+          maxLength={LIMITS.note}
+          aria-describedby="note-help"
+          value={note}
+          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <span id="note-help" class="meta">
+          {fill(s.noteHelp, { max: LIMITS.note })}
+        </span>
       </p>
       <p class="field">
         <label for="field-language">{s.language}</label>
-        <select id="field-language" value={language} onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value as AssignmentLang | '')}>
+        <select
+          id="field-language"
+          value={language}
+          onChange={(e) => setLanguage((e.currentTarget as HTMLSelectElement).value as AssignmentLang | '')}
+        >
           <option value="">{s.languageChoice}</option>
-          {Object.entries(outline.languages).map(([id, label]) => <option value={id} key={id}>{label}</option>)}
+          {Object.entries(outline.languages).map(([id, label]) => (
+            <option value={id} key={id}>
+              {label}
+            </option>
+          ))}
         </select>
       </p>
       <p class="field" id="field-trainees-wrap">
         <label for="field-trainees">{s.trainees}</label>
-        <textarea id="field-trainees" rows={5} value={names} aria-invalid={errors.trainees ? 'true' : undefined} aria-describedby={describedBy('trainees', 'trainees-help')} onInput={(e) => setNames((e.currentTarget as HTMLTextAreaElement).value)} />
-        <span id="trainees-help" class="meta">{fill(s.traineesHelp, { max: LIMITS.trainees, chars: LIMITS.name })}</span>
+        <textarea
+          id="field-trainees"
+          rows={5}
+          value={names}
+          aria-invalid={errors.trainees ? 'true' : undefined}
+          aria-describedby={describedBy('trainees', 'trainees-help')}
+          onInput={(e) => setNames((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        <span id="trainees-help" class="meta">
+          {fill(s.traineesHelp, { max: LIMITS.trainees, chars: LIMITS.name })}
+        </span>
         {errorText('trainees')}
       </p>
-      <p><button type="submit" class="button">{s.create}</button></p>
+      <p>
+        <button type="submit" class="button">
+          {s.create}
+        </button>
+      </p>
 
       {links && (
         <section class="assignment-links" aria-labelledby="links-title">
-          <h2 id="links-title" tabIndex={-1} ref={results}>{s.linksHeading}</h2>
+          <h2 id="links-title" tabIndex={-1} ref={results}>
+            {s.linksHeading}
+          </h2>
           {!saved && <p class="message message--error">{s.notSaved}</p>}
           {madeFull && <p class="message message--error">{fill(s.madeLimit, { max: MAX_HELD })}</p>}
-          <p><strong>{links.title}</strong></p>
+          <p>
+            <strong>{links.title}</strong>
+          </p>
           <p class="meta">{s.privacy}</p>
-          <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}</button></p>
+          <p>
+            <button type="button" class="button button--quiet" onClick={csv}>
+              {s.csv}
+            </button>
+          </p>
           <ul class="link-cards">
             {links.list.map((link, i) => {
               const label = link.name ? fill(s.linkFor, { name: link.name }) : s.linkEveryone;
@@ -184,14 +296,37 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
               return (
                 <li class="link-card" key={link.url} data-trainee={link.name ?? ''}>
                   <h3 id={`link-${i}`}>{label}</h3>
-                  <textarea class="link-text" rows={3} readOnly aria-labelledby={`link-${i}`} aria-describedby={`link-${i}-len`} value={link.url} onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()} />
-                  <p class="meta" id={`link-${i}-len`}>{plural(s, 'linkLength', link.url.length, lang)}</p>
+                  <textarea
+                    class="link-text"
+                    rows={3}
+                    readOnly
+                    aria-labelledby={`link-${i}`}
+                    aria-describedby={`link-${i}-len`}
+                    value={link.url}
+                    onFocus={(e) => (e.currentTarget as HTMLTextAreaElement).select()}
+                  />
+                  <p class="meta" id={`link-${i}-len`}>
+                    {plural(s, 'linkLength', link.url.length, lang)}
+                  </p>
                   <p class="link-card__actions">
-                    <button type="button" class="button button--small" aria-describedby={`link-${i}`} onClick={() => copy(i, link.url)}>{s.copy}</button>
+                    <button
+                      type="button"
+                      class="button button--small"
+                      aria-describedby={`link-${i}`}
+                      onClick={() => copy(i, link.url)}
+                    >
+                      {s.copy}
+                    </button>
                     <span role="status">{copied?.index === i ? (copied.ok ? s.copied : s.copyFailed) : ''}</span>
                   </p>
                   {qr && (
-                    <svg class="qr" viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`} role="img" aria-label={fill(s.qr, { name: link.name ?? s.linkEveryone })} shape-rendering="crispEdges">
+                    <svg
+                      class="qr"
+                      viewBox={`-4 -4 ${qr.size + 8} ${qr.size + 8}`}
+                      role="img"
+                      aria-label={fill(s.qr, { name: link.name ?? s.linkEveryone })}
+                      shape-rendering="crispEdges"
+                    >
                       <rect x="-4" y="-4" width={qr.size + 8} height={qr.size + 8} fill="#fff" />
                       <path d={qr.path} fill="#000" />
                     </svg>
@@ -214,10 +349,29 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
               return (
                 <li key={entry.code} data-assignment={d.value.id}>
                   <strong>{d.value.title}</strong>
-                  <span class="meta"> · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}{d.value.due && ` · ${fill(s.due, { date: formatDue(d.value.due, lang) })}`}{entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}</span>
+                  <span class="meta">
+                    {' '}
+                    · {fill(s.madeOn, { date: formatDate(entry.added, lang) })}
+                    {d.value.due && ` · ${fill(s.due, { date: formatDue(d.value.due, lang) })}`}
+                    {entry.trainees?.length ? ` · ${entry.trainees.join(', ')}` : ''}
+                  </span>
                   <span class="button-row">
-                    <button type="button" class="button button--small button--quiet" onClick={() => show(d.value, entry.trainees ?? [])}>{s.showLinks}<span class="visually-hidden">: {d.value.title}</span></button>
-                    <button type="button" class="button button--small button--quiet" onClick={() => sent.remove(entry.code)}>{s.removeMade}<span class="visually-hidden">: {d.value.title}</span></button>
+                    <button
+                      type="button"
+                      class="button button--small button--quiet"
+                      onClick={() => show(d.value, entry.trainees ?? [])}
+                    >
+                      {s.showLinks}
+                      <span class="visually-hidden">: {d.value.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      class="button button--small button--quiet"
+                      onClick={() => sent.remove(entry.code)}
+                    >
+                      {s.removeMade}
+                      <span class="visually-hidden">: {d.value.title}</span>
+                    </button>
                   </span>
                 </li>
               );

@@ -10,7 +10,15 @@ import { fileSlug, fill, percent, plural } from '../lib/format';
 import { toCsv } from '../lib/csv';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
-import { pastedCodes, resultsCsvRows, resultTables, sortRows, type AddOutcome, type ResultTable, type SortKey } from '../lib/results';
+import {
+  pastedCodes,
+  resultsCsvRows,
+  resultTables,
+  sortRows,
+  type AddOutcome,
+  type ResultTable,
+  type SortKey,
+} from '../lib/results';
 import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
 import { reports, sent } from '../stores/training';
 import { codeInHash, downloadText, formatDate, formatDue } from './shared';
@@ -47,7 +55,9 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const cancelButton = useRef<HTMLButtonElement>(null);
   // Focus follows what the trainer did: to Undo after removing a row, to the safe choice when a
   // confirmation opens, back to its button when it closes, to the message when all are removed.
-  useEffect(() => { if (removedOne) undoButton.current?.focus(); }, [removedOne]);
+  useEffect(() => {
+    if (removedOne) undoButton.current?.focus();
+  }, [removedOne]);
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
@@ -79,15 +89,22 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     const merged = good.length ? await addReportCodes(good, known) : null;
     setRemovedOne(null);
     setPreview(null);
-    const summary = merged && [
-      fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }),
-      merged.older ? plural(s, 'olderCount', merged.older, lang) : '',
-    ].filter(Boolean).join(' ');
-    const limit = merged?.limit ? [plural(s, 'limitCount', merged.limit, lang, { max: MAX_REPORTS.toLocaleString(lang) })] : [];
+    const summary =
+      merged &&
+      [
+        fill(s.addedCount, { added: merged.added, updated: merged.updated, unchanged: merged.unchanged }),
+        merged.older ? plural(s, 'olderCount', merged.older, lang) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+    const limit = merged?.limit
+      ? [plural(s, 'limitCount', merged.limit, lang, { max: MAX_REPORTS.toLocaleString(lang) })]
+      : [];
     const problems = [...refused, ...limit];
     setFeedback({
       summary: summary || undefined,
-      refused: problems.length && !(merged && merged.added + merged.updated) ? [...problems, e.nothingChanged] : problems,
+      refused:
+        problems.length && !(merged && merged.added + merged.updated) ? [...problems, e.nothingChanged] : problems,
     });
     setRemovedMessage(false);
     return problems.length === 0;
@@ -120,7 +137,10 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
 
   async function confirmPreview() {
     if (!preview) return;
-    await addDecoded(preview.items.map(({ code, report }) => ({ code, report })), preview.refused);
+    await addDecoded(
+      preview.items.map(({ code, report }) => ({ code, report })),
+      preview.refused,
+    );
     clearHash();
     requestAnimationFrame(() => statusRef.current?.focus());
   }
@@ -176,37 +196,71 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     const d = decodeAssignment(m.code, known);
     return d.ok ? [{ scope: d.value, trainees: m.trainees ?? [] }] : [];
   });
-  const tables = resultTables(decoded.readable.map((x) => x.report), course, new Date(), mine);
+  const tables = resultTables(
+    decoded.readable.map((x) => x.report),
+    course,
+    new Date(),
+    mine,
+  );
 
   return (
     <div class="trainer-results">
-      <p class="meta"><strong>{s.honest}</strong></p>
+      <p class="meta">
+        <strong>{s.honest}</strong>
+      </p>
       {preview && (
         <section class="assignment-preview" aria-labelledby="report-preview-title" data-testid="report-preview">
-          <h2 id="report-preview-title" tabIndex={-1} ref={previewHeading}>{plural(s, 'previewHeading', preview.items.length, lang)}</h2>
+          <h2 id="report-preview-title" tabIndex={-1} ref={previewHeading}>
+            {plural(s, 'previewHeading', preview.items.length, lang)}
+          </h2>
           <p>{s.previewHelp}</p>
           <ul class="report-preview">
             {preview.items.map((item) => (
               <li key={item.code} data-outcome={item.outcome}>
                 {/* Names and titles from a link are text only. */}
-                <strong>{item.report.name}</strong> · {item.report.assignment.title} · {fill(s.previewMade, { date: formatDate(item.report.at, lang, true) })}
-                <br /><span class={item.outcome === 'added' || item.outcome === 'updated' ? 'meta' : 'field-error'}>{s[`outcome-${item.outcome}`]}</span>
+                <strong>{item.report.name}</strong> · {item.report.assignment.title} ·{' '}
+                {fill(s.previewMade, { date: formatDate(item.report.at, lang, true) })}
+                <br />
+                <span class={item.outcome === 'added' || item.outcome === 'updated' ? 'meta' : 'field-error'}>
+                  {s[`outcome-${item.outcome}`]}
+                </span>
               </li>
             ))}
           </ul>
-          {preview.refused.length > 0 && <ul class="message message--error">{preview.refused.map((r) => <li key={r}>{r}</li>)}</ul>}
+          {preview.refused.length > 0 && (
+            <ul class="message message--error">
+              {preview.refused.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          )}
           <p class="button-row">
-            <button type="button" class="button" onClick={confirmPreview}>{s.previewAdd}</button>
-            <button type="button" class="button button--quiet" onClick={dismissPreview}>{s.previewNotNow}</button>
+            <button type="button" class="button" onClick={confirmPreview}>
+              {s.previewAdd}
+            </button>
+            <button type="button" class="button button--quiet" onClick={dismissPreview}>
+              {s.previewNotNow}
+            </button>
           </p>
         </section>
       )}
       <form onSubmit={submit}>
         <p class="field">
           <label for="reports-input">{s.pasteLabel}</label>
-          <textarea id="reports-input" rows={5} spellcheck={false} autoComplete="off" value={pasted} onInput={(ev) => setPasted((ev.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id="reports-input"
+            rows={5}
+            spellcheck={false}
+            autoComplete="off"
+            value={pasted}
+            onInput={(ev) => setPasted((ev.currentTarget as HTMLTextAreaElement).value)}
+          />
         </p>
-        <p><button type="submit" class="button">{s.add}</button></p>
+        <p>
+          <button type="submit" class="button">
+            {s.add}
+          </button>
+        </p>
       </form>
       <div role="status" aria-live="polite" tabIndex={-1} ref={statusRef} class="results-status">
         {feedback?.summary && <p class="message message--ok">{feedback.summary}</p>}
@@ -214,46 +268,93 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
         {removedOne && (
           <p class="message message--ok">
             {fill(s.removedOne, { name: removedOne.name })}{' '}
-            <button type="button" class="button button--small button--quiet" ref={undoButton} onClick={undoRemove}>{s.undo}</button>
+            <button type="button" class="button button--small button--quiet" ref={undoButton} onClick={undoRemove}>
+              {s.undo}
+            </button>
           </p>
         )}
       </div>
       <div role="alert">
         {feedback && feedback.refused.length > 0 && (
           <div class="message message--error" data-testid="refused">
-            <ul>{feedback.refused.map((r) => <li key={r}>{r}</li>)}</ul>
+            <ul>
+              {feedback.refused.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
           </div>
         )}
       </div>
       {status && (
         <p class="message message--error">
           {s.listRepaired}{' '}
-          <button type="button" class="button button--small button--quiet" data-download-aside>{s.downloadAside}</button>
+          <button type="button" class="button button--small button--quiet" data-download-aside>
+            {s.downloadAside}
+          </button>
         </p>
       )}
       {!saved && <p class="message message--error">{s.notSaved}</p>}
-      {decoded.unreadable > 0 && <p class="message message--error">{plural(s, 'unreadable', decoded.unreadable, lang)}</p>}
+      {decoded.unreadable > 0 && (
+        <p class="message message--error">{plural(s, 'unreadable', decoded.unreadable, lang)}</p>
+      )}
 
       {tables.length === 0 && <p>{s.empty}</p>}
-      {tables.map((table) => <ResultsTable key={table.scope.id} table={table} lang={lang} outline={outline} s={s} onRemove={(name) => removeOne(table.scope.id, name)} />)}
-
-      {stored.length > 0 && (!confirming ? (
-        <p><button type="button" class="button button--quiet" ref={removeAllButton} onClick={() => setConfirming(true)}>{s.removeAll}</button></p>
-      ) : (
-        <div class="reset-confirm" role="alertdialog" aria-labelledby="remove-all-warning">
-          <p id="remove-all-warning">{s.removeConfirm}</p>
-          <p class="button-row">
-            <button type="button" class="button button--danger" onClick={removeAll}>{s.removeYes}</button>
-            <button type="button" class="button button--quiet" ref={cancelButton} onClick={() => { setConfirming(false); requestAnimationFrame(() => removeAllButton.current?.focus()); }}>{s.cancel}</button>
-          </p>
-        </div>
+      {tables.map((table) => (
+        <ResultsTable
+          key={table.scope.id}
+          table={table}
+          lang={lang}
+          outline={outline}
+          s={s}
+          onRemove={(name) => removeOne(table.scope.id, name)}
+        />
       ))}
+
+      {stored.length > 0 &&
+        (!confirming ? (
+          <p>
+            <button
+              type="button"
+              class="button button--quiet"
+              ref={removeAllButton}
+              onClick={() => setConfirming(true)}
+            >
+              {s.removeAll}
+            </button>
+          </p>
+        ) : (
+          <div class="reset-confirm" role="alertdialog" aria-labelledby="remove-all-warning">
+            <p id="remove-all-warning">{s.removeConfirm}</p>
+            <p class="button-row">
+              <button type="button" class="button button--danger" onClick={removeAll}>
+                {s.removeYes}
+              </button>
+              <button
+                type="button"
+                class="button button--quiet"
+                ref={cancelButton}
+                onClick={() => {
+                  setConfirming(false);
+                  requestAnimationFrame(() => removeAllButton.current?.focus());
+                }}
+              >
+                {s.cancel}
+              </button>
+            </p>
+          </div>
+        ))}
     </div>
   );
 }
 
 const COLUMNS: SortKey[] = ['name', 'read', 'average', 'state', 'at'];
-const COLUMN_LABEL: Record<SortKey, StringKey<UiStrings['results']>> = { name: 'colTrainee', read: 'colRead', average: 'colAverage', state: 'colState', at: 'colReported' };
+const COLUMN_LABEL: Record<SortKey, StringKey<UiStrings['results']>> = {
+  name: 'colTrainee',
+  read: 'colRead',
+  average: 'colAverage',
+  state: 'colState',
+  at: 'colReported',
+};
 
 interface TableProps {
   table: ResultTable;
@@ -264,7 +365,10 @@ interface TableProps {
 }
 
 function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({ key: 'name', direction: 'ascending' });
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({
+    key: 'name',
+    direction: 'ascending',
+  });
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const lesson = (id: string) => lessons.find((l) => l.id === id)!;
   const exercise = (id: string) => outline.exercises.find((x) => x.id === id)!;
@@ -272,15 +376,26 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
   const id = `t-${table.scope.id}`;
 
   function sortBy(key: SortKey) {
-    setSort((cur) => ({ key, direction: cur.key === key && cur.direction === 'ascending' ? 'descending' : 'ascending' }));
+    setSort((cur) => ({
+      key,
+      direction: cur.key === key && cur.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
   }
 
   function header(key: SortKey) {
     const label = s[COLUMN_LABEL[key]];
     return (
       <th scope="col" aria-sort={sort.key === key ? sort.direction : undefined} key={key}>
-        <button type="button" class="sort-button" onClick={() => sortBy(key)} aria-label={fill(s.sortBy, { column: label })}>
-          {label}<span aria-hidden="true" class="sort-mark">{sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+        <button
+          type="button"
+          class="sort-button"
+          onClick={() => sortBy(key)}
+          aria-label={fill(s.sortBy, { column: label })}
+        >
+          {label}
+          <span aria-hidden="true" class="sort-mark">
+            {sort.key === key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+          </span>
         </button>
       </th>
     );
@@ -288,23 +403,39 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
 
   function csv() {
     const rows = resultsCsvRows(table, sortRows(table.rows, sort.key, sort.direction, lang), outline, s);
-    downloadText(`${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`, toCsv(rows), 'text/csv;charset=utf-8');
+    downloadText(
+      `${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`,
+      toCsv(rows),
+      'text/csv;charset=utf-8',
+    );
   }
 
   return (
     <section class="results-assignment" aria-labelledby={id} data-assignment={table.scope.id}>
       <h2 id={id}>{table.scope.title}</h2>
       <p class="meta">
-        {table.scope.due ? fill(s.due, { date: formatDue(table.scope.due, lang) }) : s.noDue} · {plural(s, 'trainees', rows.length, lang)}
+        {table.scope.due ? fill(s.due, { date: formatDue(table.scope.due, lang) }) : s.noDue} ·{' '}
+        {plural(s, 'trainees', rows.length, lang)}
       </p>
-      <div class="table-scroll" role="region" aria-label={fill(s.tableLabel, { title: table.scope.title })} tabIndex={0}>
+      <div
+        class="table-scroll"
+        role="region"
+        aria-label={fill(s.tableLabel, { title: table.scope.title })}
+        tabIndex={0}
+      >
         <table class="results-table">
           <thead>
             <tr>
               {header('name')}
-              {table.lessons.map((l) => <th scope="col" key={l} class="results-table__lesson">{lesson(l).number} {lesson(l).title}</th>)}
+              {table.lessons.map((l) => (
+                <th scope="col" key={l} class="results-table__lesson">
+                  {lesson(l).number} {lesson(l).title}
+                </th>
+              ))}
               {COLUMNS.slice(1).map(header)}
-              <th scope="col"><span class="visually-hidden">{s.removeOne}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{s.removeOne}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -314,26 +445,47 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
                   <span class="results-name">{r.name}</span>
                   {r.conflict && (
                     <span class="results-conflict" data-testid="conflict">
-                      {fill(s.conflict, { title: r.conflict.title, due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue })}
+                      {fill(s.conflict, {
+                        title: r.conflict.title,
+                        due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue,
+                      })}
                     </span>
                   )}
                 </th>
                 {r.cells.map((c) => (
                   <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
-                    {c.read ? <><span aria-hidden="true" class="tick">✓ </span>{fill(s.readOn, { date: formatDate(c.read, lang) })}</> : <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>}
+                    {c.read ? (
+                      <>
+                        <span aria-hidden="true" class="tick">
+                          ✓{' '}
+                        </span>
+                        {fill(s.readOn, { date: formatDate(c.read, lang) })}
+                      </>
+                    ) : (
+                      <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>
+                    )}
                     {c.exercises.map((x) => (
-                      <span class="results-score" key={x.id}>{fill(s.exerciseScore, { title: exercise(x.id).title, best: percent(x.best), attempts: x.attempts })}</span>
+                      <span class="results-score" key={x.id}>
+                        {fill(s.exerciseScore, {
+                          title: exercise(x.id).title,
+                          best: percent(x.best),
+                          attempts: x.attempts,
+                        })}
+                      </span>
                     ))}
                   </td>
                 ))}
                 <td data-col="read">{fill(s.readCount, { read: r.read, total: r.total })}</td>
                 <td data-col="average">{percent(r.average)}</td>
-                <td data-col="state" class={`due-state due-state--${r.state}`}>{s[`state-${r.state}`]}</td>
+                <td data-col="state" class={`due-state due-state--${r.state}`}>
+                  {s[`state-${r.state}`]}
+                </td>
                 <td data-col="at">{r.at ? formatDate(r.at, lang, true) : '–'}</td>
                 <td>
                   {r.at !== undefined && (
                     <button type="button" class="button button--small button--quiet" onClick={() => onRemove(r.name)}>
-                      {s.removeOne}<span class="visually-hidden">: {r.name}</span>
+                      {s.removeOne}
+                      <span class="visually-hidden">: {r.name}</span>
                     </button>
                   )}
                 </td>
@@ -343,7 +495,9 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
           <tfoot>
             <tr data-testid="totals">
               <th scope="row">{s.totalRow}</th>
-              {table.totals.readBy.map((n, i) => <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>)}
+              {table.totals.readBy.map((n, i) => (
+                <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>
+              ))}
               <td>{fill(s.completeCount, { done: table.totals.complete, total: rows.length })}</td>
               <td>{percent(table.totals.average)}</td>
               <td colSpan={3} />
@@ -351,7 +505,12 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
           </tfoot>
         </table>
       </div>
-      <p><button type="button" class="button button--quiet" onClick={csv}>{s.csv}<span class="visually-hidden">: {table.scope.title}</span></button></p>
+      <p>
+        <button type="button" class="button button--quiet" onClick={csv}>
+          {s.csv}
+          <span class="visually-hidden">: {table.scope.title}</span>
+        </button>
+      </p>
     </section>
   );
 }

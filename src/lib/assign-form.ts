@@ -42,7 +42,12 @@ export function traineeNames(text: string): string[] {
  * Checks the form and builds the assignment. Whole modules collapse to their id (shorter links);
  * `today` is the trainer's own date ('YYYY-MM-DD'), since a due date in the past is refused.
  */
-export function buildAssignment(form: AssignForm, outline: Outline, today: string, newId: () => string): BuiltAssignment {
+export function buildAssignment(
+  form: AssignForm,
+  outline: Outline,
+  today: string,
+  newId: () => string,
+): BuiltAssignment {
   const problems: Partial<Record<FormField, FormProblem>> = {};
   const lessons = outline.modules.flatMap((m) => m.lessons).filter((l) => form.chosen.has(l.id));
   const trainees = traineeNames(form.names);
@@ -50,7 +55,8 @@ export function buildAssignment(form: AssignForm, outline: Outline, today: strin
   if (lessons.length === 0) problems.lessons = { key: 'nothingChosen' };
   if (!title) problems.title = { key: 'titleMissing' };
   if (form.due && form.due < today) problems.due = { key: 'duePast' };
-  if (trainees.length > LIMITS.trainees) problems.trainees = { key: 'traineesTooMany', values: { max: LIMITS.trainees } };
+  if (trainees.length > LIMITS.trainees)
+    problems.trainees = { key: 'traineesTooMany', values: { max: LIMITS.trainees } };
   const long = trainees.find((n) => n.length > LIMITS.name);
   if (long) problems.trainees = { key: 'traineeTooLong', values: { name: long } };
   if (Object.keys(problems).length || !title) return { ok: false, problems };
@@ -79,10 +85,16 @@ export interface AssignmentLink {
 export function assignmentLinks(a: Assignment, trainees: readonly string[], origin: string): AssignmentLink[] {
   // A fixed language opens that language's page; otherwise /my-training/ picks the learner's.
   const page = `${origin}/${a.lang ? `${a.lang}/` : ''}my-training/#`;
-  return [{ url: page + encodeAssignment(a) }, ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...a, trainee: name }) }))];
+  return [
+    { url: page + encodeAssignment(a) },
+    ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...a, trainee: name }) })),
+  ];
 }
 
 /** The rows of the links file: a header, then one row per link. */
-export function linksCsvRows(links: readonly AssignmentLink[], words: { csvName: string; csvLink: string; linkEveryone: string }): string[][] {
+export function linksCsvRows(
+  links: readonly AssignmentLink[],
+  words: { csvName: string; csvLink: string; linkEveryone: string },
+): string[][] {
   return [[words.csvName, words.csvLink], ...links.map((l) => [l.name ?? words.linkEveryone, l.url])];
 }

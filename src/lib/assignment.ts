@@ -51,7 +51,7 @@ export interface Report {
 }
 
 export type CodeError =
-  | 'empty' | 'too-long' | 'bad-format' | 'wrong-kind' | 'bad-checksum' | 'unknown-version' | 'bad-data' | 'unknown-item';
+  'empty' | 'too-long' | 'bad-format' | 'wrong-kind' | 'bad-checksum' | 'unknown-version' | 'bad-data' | 'unknown-item';
 export type Decoded<T> = { ok: true; value: T } | { ok: false; error: CodeError; detail?: string };
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +66,9 @@ function bytesToBase64Url(bytes: Uint8Array): string {
 function base64UrlToBytes(code: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(code)) return null;
   try {
-    return Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((code.length + 3) % 4)), (c) => c.charCodeAt(0));
+    return Uint8Array.from(atob(code.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((code.length + 3) % 4)), (c) =>
+      c.charCodeAt(0),
+    );
   } catch {
     return null;
   }
@@ -102,8 +104,11 @@ function wrap(kind: 'a', version: number, data: unknown): string {
 function envelope(kind: 'a' | 'r', version: number, code: string): Decoded<string> {
   // A whole link may be pasted: only what follows '#' is the code. Punctuation that mail and chat
   // put around a link ("(see: …#a1.x.y).") is not part of any code (checksums are [0-9a-z]).
-  const text = (typeof code === 'string' ? code : '').trim().replace(/^.*#/s, '')
-    .replace(/^[\s(<["'«“‘]+/, '').replace(/[\s.,;:!?)>\]}"'»”’]+$/, '');
+  const text = (typeof code === 'string' ? code : '')
+    .trim()
+    .replace(/^.*#/s, '')
+    .replace(/^[\s(<["'«“‘]+/, '')
+    .replace(/[\s.,;:!?)>\]}"'»”’]+$/, '');
   if (!text) return { ok: false, error: 'empty' };
   if (text.length > MAX_CODE_CHARS) return { ok: false, error: 'too-long' };
   const m = text.match(/^([ar])(\d{1,3})\.([A-Za-z0-9_-]+)\.([0-9a-z]{1,7})$/);
@@ -136,8 +141,9 @@ const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
 /** Invisible characters at either end: padding, never part of a name (variation selectors and
  * tags are left alone, as they end emoji such as ❤️ and flags). */
 // The joiners are listed alone on purpose (padding at the ends), not as parts of a sequence.
-// eslint-disable-next-line no-misleading-character-class
-const INVISIBLE_ENDS = /^[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+|[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+$/g;
+const INVISIBLE_ENDS =
+  // eslint-disable-next-line no-misleading-character-class
+  /^[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+|[\s\u034f\u115f\u1160\u180e\u200c\u200d\u2060-\u2064\u2800\u3164\uffa0]+$/g;
 
 /** True when a text has no character anyone can see (so it cannot name anything). */
 export const isBlank = (text: string) => INVISIBLE.test(text);
@@ -150,10 +156,14 @@ export const isBlank = (text: string) => INVISIBLE.test(text);
  */
 export function cleanText(value: unknown, max: number): string | null {
   if (typeof value !== 'string') return null;
-  // Control characters are exactly what this removes.
-  // eslint-disable-next-line no-control-regex
-  const text = value.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
-    .replace(/\u00ad/g, '').replace(/\s+/g, ' ').replace(INVISIBLE_ENDS, '');
+  const text = value
+    .normalize('NFC')
+    // Control characters are exactly what this removes.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
+    .replace(/\u00ad/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(INVISIBLE_ENDS, '');
   if (isBlank(text)) return '';
   return text.length > max ? null : text;
 }
@@ -161,7 +171,8 @@ export function cleanText(value: unknown, max: number): string | null {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LESSON = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (d: string) => DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+const validDate = (d: string) =>
+  DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /** A random id for a new assignment (base36, 8 characters). */
 export function newAssignmentId(random: () => number = Math.random): string {
@@ -184,24 +195,37 @@ export function encodeAssignment(a: Assignment): string {
 }
 
 /** Reads an assignment code; only modules and lessons the course has are accepted. */
-export function decodeAssignment(code: string, course: { modules: readonly string[]; lessons: readonly string[] }): Decoded<Assignment> {
+export function decodeAssignment(
+  code: string,
+  course: { modules: readonly string[]; lessons: readonly string[] },
+): Decoded<Assignment> {
   const payload = envelope('a', ASSIGNMENT_VERSION, code);
   if (!payload.ok) return payload;
   const data = parseJson(fromBase64Url(payload.value));
   return data.ok ? readAssignment(data.value, course) : data;
 }
 
-function readAssignment(value: unknown, course: { modules: readonly string[]; lessons: readonly string[] }): Decoded<Assignment> {
+function readAssignment(
+  value: unknown,
+  course: { modules: readonly string[]; lessons: readonly string[] },
+): Decoded<Assignment> {
   const d = value as Record<string, unknown>;
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return { ok: false, error: 'bad-data' };
   const id = typeof d.i === 'string' && /^[0-9a-z]{4,16}$/.test(d.i) ? d.i : null;
   const title = cleanText(d.t, LIMITS.title);
   if (!id || !title) return { ok: false, error: 'bad-data', detail: !id ? 'id' : 'title' };
-  const list = (v: unknown, pattern: RegExp) => (Array.isArray(v) && v.length <= LIMITS.items && v.every((x) => typeof x === 'string' && pattern.test(x)) ? [...new Set(v as string[])] : null);
+  const list = (v: unknown, pattern: RegExp) =>
+    Array.isArray(v) && v.length <= LIMITS.items && v.every((x) => typeof x === 'string' && pattern.test(x))
+      ? [...new Set(v as string[])]
+      : null;
   const modules = list(d.m ?? [], ID);
   const lessons = list(d.l ?? [], LESSON);
-  if (!modules || !lessons || modules.length + lessons.length === 0) return { ok: false, error: 'bad-data', detail: 'items' };
-  const unknown = [...modules.filter((m) => !course.modules.includes(m)), ...lessons.filter((l) => !course.lessons.includes(l))];
+  if (!modules || !lessons || modules.length + lessons.length === 0)
+    return { ok: false, error: 'bad-data', detail: 'items' };
+  const unknown = [
+    ...modules.filter((m) => !course.modules.includes(m)),
+    ...lessons.filter((l) => !course.lessons.includes(l)),
+  ];
   if (unknown.length) return { ok: false, error: 'unknown-item', detail: unknown.join(', ') };
   const a: Assignment = { id, title, modules, lessons };
   if (d.d !== undefined) {
@@ -257,7 +281,10 @@ async function deflate(text: string): Promise<Uint8Array> {
 
 async function inflate(bytes: Uint8Array): Promise<string | null> {
   try {
-    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const reader = new Blob([bytes as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
     for (;;) {
@@ -288,13 +315,23 @@ async function inflate(bytes: Uint8Array): Promise<string | null> {
  * clock ran ahead) is sent at the report's minute, and attempts are capped at what a report carries.
  */
 export function reportData(r: Report): Record<string, unknown> {
-  const data: Record<string, unknown> = { i: r.assignment.id, t: r.assignment.title, m: r.assignment.modules, l: r.assignment.lessons };
+  const data: Record<string, unknown> = {
+    i: r.assignment.id,
+    t: r.assignment.title,
+    m: r.assignment.modules,
+    l: r.assignment.lessons,
+  };
   if (r.assignment.due) data.d = r.assignment.due;
   Object.assign(data, {
     n: r.name,
     w: Math.floor(r.at / MINUTE),
     r: r.read.map((x) => [x.lesson, Math.min(Math.floor(x.at / MINUTE), Math.floor(r.at / MINUTE))]),
-    x: r.exercises.map((e) => [e.id, Math.round(e.best * 100), Math.round(e.latest * 100), Math.min(e.attempts, MAX_ATTEMPTS)]),
+    x: r.exercises.map((e) => [
+      e.id,
+      Math.round(e.best * 100),
+      Math.round(e.latest * 100),
+      Math.min(e.attempts, MAX_ATTEMPTS),
+    ]),
   });
   return data;
 }
@@ -338,11 +375,18 @@ export function readReport(
   // the "newest" from its trainee and hide every genuine report after it: refused.
   if (!minutes(data.w) || data.w * MINUTE > now + CLOCK_SLACK) return { ok: false, error: 'bad-data', detail: 'time' };
   const at = data.w * MINUTE;
-  if (!Array.isArray(data.r) || !Array.isArray(data.x) || data.r.length > LIMITS.items || data.x.length > LIMITS.items) return { ok: false, error: 'bad-data', detail: 'items' };
+  if (!Array.isArray(data.r) || !Array.isArray(data.x) || data.r.length > LIMITS.items || data.x.length > LIMITS.items)
+    return { ok: false, error: 'bad-data', detail: 'items' };
   const read: Report['read'] = [];
   for (const item of data.r) {
     // Minute 0 is allowed here: progress migrated from v1 without a time has a lesson read at 0.
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !LESSON.test(item[0]) || !(item[1] === 0 || minutes(item[1]))) return { ok: false, error: 'bad-data', detail: 'lessons' };
+    if (
+      !Array.isArray(item) ||
+      typeof item[0] !== 'string' ||
+      !LESSON.test(item[0]) ||
+      !(item[1] === 0 || minutes(item[1]))
+    )
+      return { ok: false, error: 'bad-data', detail: 'lessons' };
     if (!course.lessons.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
     // A lesson cannot have been read after the report about it was made.
     if ((item[1] as number) * MINUTE > at) return { ok: false, error: 'bad-data', detail: 'time' };
@@ -355,12 +399,28 @@ export function readReport(
   for (const item of data.x) {
     // Best is the highest score of all attempts and latest is one of them, so latest <= best, and
     // a score needs at least one finished attempt; an exercise appears once.
-    if (!Array.isArray(item) || typeof item[0] !== 'string' || !ID.test(item[0]) || !pct(item[1]) || !pct(item[2]) || typeof item[3] !== 'number' || !Number.isInteger(item[3]) || item[3] < 1 || item[3] > MAX_ATTEMPTS
-      || item[2] > item[1] || exercises.some((e) => e.id === item[0])) {
+    if (
+      !Array.isArray(item) ||
+      typeof item[0] !== 'string' ||
+      !ID.test(item[0]) ||
+      !pct(item[1]) ||
+      !pct(item[2]) ||
+      typeof item[3] !== 'number' ||
+      !Number.isInteger(item[3]) ||
+      item[3] < 1 ||
+      item[3] > MAX_ATTEMPTS ||
+      item[2] > item[1] ||
+      exercises.some((e) => e.id === item[0])
+    ) {
       return { ok: false, error: 'bad-data', detail: 'exercises' };
     }
     if (!course.exercises.includes(item[0])) return { ok: false, error: 'unknown-item', detail: item[0] };
-    exercises.push({ id: item[0], best: (item[1] as number) / 100, latest: (item[2] as number) / 100, attempts: item[3] });
+    exercises.push({
+      id: item[0],
+      best: (item[1] as number) / 100,
+      latest: (item[2] as number) / 100,
+      attempts: item[3],
+    });
   }
   const { id, title, due, modules, lessons } = scope.value;
   const assignment: ReportScope = due ? { id, title, due, modules, lessons } : { id, title, modules, lessons };

@@ -81,16 +81,24 @@ export function buildCourse<L extends string>(
   const orderOwner = new Map<number, string>();
   const lessonOwner = new Map<string, string>();
   for (const m of sorted) {
-    if (RESERVED_SLUGS.includes(m.id)) problems.push(`${MODULES_FILE}: module "${m.id}", field "id": "${m.id}" is reserved for a page of the site`);
+    if (RESERVED_SLUGS.includes(m.id))
+      problems.push(`${MODULES_FILE}: module "${m.id}", field "id": "${m.id}" is reserved for a page of the site`);
     const other = orderOwner.get(m.order);
-    if (other) problems.push(`${MODULES_FILE}: module "${m.id}", field "order": ${m.order} is already the order of module "${other}"`);
+    if (other)
+      problems.push(
+        `${MODULES_FILE}: module "${m.id}", field "order": ${m.order} is already the order of module "${other}"`,
+      );
     else orderOwner.set(m.order, m.id);
     for (const l of m.lessons) {
       const key = `${m.id}/${l.id}`;
-      if (lessonOwner.has(key)) problems.push(`${MODULES_FILE}: module "${m.id}", field "lessons": lesson "${l.id}" is listed twice`);
+      if (lessonOwner.has(key))
+        problems.push(`${MODULES_FILE}: module "${m.id}", field "lessons": lesson "${l.id}" is listed twice`);
       lessonOwner.set(key, m.id);
       for (const term of l.terms ?? []) {
-        if (!glossaryIds.includes(term)) problems.push(`${MODULES_FILE}: lesson "${key}", field "terms": "${term}" is not a term in content/glossary.yaml`);
+        if (!glossaryIds.includes(term))
+          problems.push(
+            `${MODULES_FILE}: lesson "${key}", field "terms": "${term}" is not a term in content/glossary.yaml`,
+          );
       }
     }
   }
@@ -113,7 +121,9 @@ export function buildCourse<L extends string>(
       continue;
     }
     if (!lessonOwner.has(`${moduleId}/${slug}`)) {
-      problems.push(`${entry.filePath}: lesson "${slug}" is not listed in the "lessons" of module "${moduleId}" in ${MODULES_FILE}`);
+      problems.push(
+        `${entry.filePath}: lesson "${slug}" is not listed in the "lessons" of module "${moduleId}" in ${MODULES_FILE}`,
+      );
       continue;
     }
     byLocale.get(locale)!.set(`${moduleId}/${slug}`, entry);
@@ -124,7 +134,9 @@ export function buildCourse<L extends string>(
     const haveIt = locales.filter((l) => byLocale.get(l)!.has(key));
     for (const locale of locales) {
       if (!byLocale.get(locale)!.has(key)) {
-        const where = haveIt.length ? `it exists in ${haveIt.join(', ')} but not in ${locale}` : `it is listed in ${MODULES_FILE} but has no file in any language`;
+        const where = haveIt.length
+          ? `it exists in ${haveIt.join(', ')} but not in ${locale}`
+          : `it is listed in ${MODULES_FILE} but has no file in any language`;
         problems.push(`content/lessons/${locale}/${key}.mdx: missing lesson: ${where}`);
       }
     }
@@ -138,10 +150,15 @@ export function buildCourse<L extends string>(
       problems.push(`content/module-text/${locale}.yaml: missing: module titles for "${locale}"`);
       continue;
     }
-    for (const m of sorted) if (!t.data[m.id]) problems.push(`${t.filePath}: field "${m.id}": no title and summary for module "${m.id}"`);
-    for (const key of Object.keys(t.data)) if (!sorted.some((m) => m.id === key)) problems.push(`${t.filePath}: field "${key}": module "${key}" does not exist in ${MODULES_FILE}`);
+    for (const m of sorted)
+      if (!t.data[m.id]) problems.push(`${t.filePath}: field "${m.id}": no title and summary for module "${m.id}"`);
+    for (const key of Object.keys(t.data))
+      if (!sorted.some((m) => m.id === key))
+        problems.push(`${t.filePath}: field "${key}": module "${key}" does not exist in ${MODULES_FILE}`);
   }
-  for (const t of moduleTextIn) if (!(locales as readonly string[]).includes(t.id)) problems.push(`${t.filePath}: "${t.id}" is not a course language (${locales.join(', ')})`);
+  for (const t of moduleTextIn)
+    if (!(locales as readonly string[]).includes(t.id))
+      problems.push(`${t.filePath}: "${t.id}" is not a course language (${locales.join(', ')})`);
 
   if (problems.length) throw new ContentError(problems);
 
@@ -171,9 +188,7 @@ export function buildCourse<L extends string>(
       locale,
       {
         modules: textByLocale.get(locale)!.data,
-        lessons: Object.fromEntries(
-          [...byLocale.get(locale)!].map(([key, e]) => [key, { entryId: e.id, ...e.data }]),
-        ),
+        lessons: Object.fromEntries([...byLocale.get(locale)!].map(([key, e]) => [key, { entryId: e.id, ...e.data }])),
       },
     ]),
   ) as Course<L>['text'];

@@ -2,10 +2,7 @@
 import { daysLeft } from './assignment';
 
 export type DueState =
-  | { kind: 'none' }
-  | { kind: 'left'; days: number }
-  | { kind: 'today' }
-  | { kind: 'overdue'; days: number };
+  { kind: 'none' } | { kind: 'left'; days: number } | { kind: 'today' } | { kind: 'overdue'; days: number };
 
 export function dueState(due: string | undefined, today: Date): DueState {
   if (!due) return { kind: 'none' };

@@ -10,9 +10,19 @@ function exercise(p: Progress, id: string, now: number): ExerciseProgress {
 }
 
 /** Saves one answer of the current attempt, and where the learner now is in it. */
-export function saveAnswer(p: Progress, id: string, key: string, answer: unknown, position: string | undefined, now: number): Progress {
+export function saveAnswer(
+  p: Progress,
+  id: string,
+  key: string,
+  answer: unknown,
+  position: string | undefined,
+  now: number,
+): Progress {
   const ex = exercise(p, id, now);
-  return { ...p, exercises: { ...p.exercises, [id]: { ...ex, answers: { ...ex.answers, [key]: answer }, position, updated: now } } };
+  return {
+    ...p,
+    exercises: { ...p.exercises, [id]: { ...ex, answers: { ...ex.answers, [key]: answer }, position, updated: now } },
+  };
 }
 
 /** Moves the learner within the current attempt without answering (e.g. "next turn"). */
@@ -29,7 +39,14 @@ export function finishAttempt(p: Progress, id: string, score: number, now: numbe
     ...p,
     exercises: {
       ...p.exercises,
-      [id]: { ...ex, attempts: ex.attempts + 1, latest: s, best: Math.max(ex.best ?? 0, s), finished: now, updated: now },
+      [id]: {
+        ...ex,
+        attempts: ex.attempts + 1,
+        latest: s,
+        best: Math.max(ex.best ?? 0, s),
+        finished: now,
+        updated: now,
+      },
     },
   };
 }

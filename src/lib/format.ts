@@ -6,14 +6,22 @@ import type { PluralForms } from '../i18n/strings';
  * its checks) while i18next itself stays on the server.
  */
 export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => String(values[(a ?? b)!] ?? ''));
+  template.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) =>
+    String(values[(a ?? b)!] ?? ''),
+  );
 
 /**
  * Picks an i18next plural form (key_one, key_other, key_zero…) for a number, in the browser.
  * `key` must name a string that has a `key_other` in `strings` (NoInfer: the key alone decides
  * which, so a misspelt key is a type error rather than an inferred new key).
  */
-export function plural<K extends string>(strings: PluralForms<NoInfer<K>>, key: K, count: number, lang: string, values: Record<string, string | number> = {}): string {
+export function plural<K extends string>(
+  strings: PluralForms<NoInfer<K>>,
+  key: K,
+  count: number,
+  lang: string,
+  values: Record<string, string | number> = {},
+): string {
   const form = new Intl.PluralRules(lang).select(count);
   // TypeScript cannot resolve a mapped type indexed by a generic template, so read through plain records.
   const forms: Partial<Record<string, string>> = strings;
@@ -26,7 +34,11 @@ export const percent = (value?: number) => (value === undefined ? '–' : `${Mat
 
 /** A file name from a title: Latin letters and digits kept, the rest dashes ('Q1 onboarding' -> 'q1-onboarding'). */
 export const fileSlug = (title: string, fallback: string) =>
-  title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+  title
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || fallback;
 
 /** What a date that cannot be shown (a damaged or impossible time) shows instead. */
 const NO_DATE = '–';
@@ -39,7 +51,10 @@ export function formatDate(ms: number | string, lang: string, withTime = false):
   const date = new Date(ms);
   if (Number.isNaN(date.getTime())) return NO_DATE;
   try {
-    return new Intl.DateTimeFormat(lang, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+    return new Intl.DateTimeFormat(
+      lang,
+      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+    ).format(date);
   } catch {
     // Only an unusable language tag is left to throw here.
     return NO_DATE;

@@ -23,7 +23,13 @@ export function glossaryAnchor(id: string): string {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Lower case, one kind of hyphen, punctuation as spaces: "Go along, then guide" matches "go along then guide". */
 const normalize = (s: string) =>
-  s.normalize('NFC').toLowerCase().replace(/[‐‑–—-]/g, '-').replace(/[,，、:：;；.。!?！？“”„"'«»‘’…*_]/g, ' ').replace(/\s+/g, ' ').trim();
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[‐‑–—-]/g, '-')
+    .replace(/[,，、:：;；.。!?！？“”„"'«»‘’…*_]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The ways a glossary term may be written: "CSAT (customer satisfaction score)" -> both parts. */
 export function termForms(term: string): string[] {

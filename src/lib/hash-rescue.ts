@@ -15,7 +15,9 @@ import { LOCALE_PATTERN } from '../i18n/locales';
 export const CODE_PAGES = ['my-training', 'trainer/results'] as const;
 
 export function hashRescueScript(): string {
-  const page = new RegExp(`^/(?:(${LOCALE_PATTERN})/)?(${CODE_PAGES.map((p) => p.replace('/', '\\/')).join('|')})/?%23(.*)$`);
+  const page = new RegExp(
+    `^/(?:(${LOCALE_PATTERN})/)?(${CODE_PAGES.map((p) => p.replace('/', '\\/')).join('|')})/?%23(.*)$`,
+  );
   // As src/lib/assignment.ts reads codes ([ar]<version>.<base64url>.<checksum>), but a cut-off
   // code still counts (the page then says the link is damaged), and so does trailing punctuation.
   const code = /^[ar]\d{1,3}\.[A-Za-z0-9_-]*(?:\.[0-9a-z]*)?[\s.,;:!?)>\]}"'»”’]*$/;

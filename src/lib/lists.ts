@@ -58,10 +58,21 @@ export function parseList<T extends ListEntry>(raw: string | null, kind: 'a' | '
   if (!Array.isArray(data)) return { list: [], status: 'corrupt' };
   const time = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 8.64e15;
   const list = data.filter(
-    (e): e is T => typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code[0] === kind && CODE.test(e.code)
-      && time(e.added) && (e.removed === undefined || time(e.removed)) && (e.edited === undefined || time(e.edited)) && (e.first === undefined || time(e.first))
-      && (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60))
-      && (e.trainees === undefined || (Array.isArray(e.trainees) && e.trainees.length <= 100 && e.trainees.every((n: unknown) => typeof n === 'string' && n.length <= 60))),
+    (e): e is T =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.code === 'string' &&
+      e.code[0] === kind &&
+      CODE.test(e.code) &&
+      time(e.added) &&
+      (e.removed === undefined || time(e.removed)) &&
+      (e.edited === undefined || time(e.edited)) &&
+      (e.first === undefined || time(e.first)) &&
+      (e.name === undefined || (typeof e.name === 'string' && e.name.length <= 60)) &&
+      (e.trainees === undefined ||
+        (Array.isArray(e.trainees) &&
+          e.trainees.length <= 100 &&
+          e.trainees.every((n: unknown) => typeof n === 'string' && n.length <= 60))),
   );
   // Nothing readable is cut here: limits are kept when adding, with a message.
   return { list, status: list.length === data.length ? 'ok' : 'repaired' };
@@ -102,4 +113,6 @@ export function mergeLists<T extends ListEntry>(a: readonly T[], b: readonly T[]
 
 /** A list with one entry removed: a tombstone in its place. */
 export const removeEntry = <T extends ListEntry>(list: readonly T[], code: string, now: number): T[] =>
-  list.map((e) => (e.code === code && e.removed === undefined ? { ...e, removed: Math.max(now, e.added, e.edited ?? 0) } : e));
+  list.map((e) =>
+    e.code === code && e.removed === undefined ? { ...e, removed: Math.max(now, e.added, e.edited ?? 0) } : e,
+  );

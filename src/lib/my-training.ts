@@ -7,9 +7,16 @@ import type { Progress } from './progress';
 export const heldKey = (a: Pick<Assignment, 'id' | 'trainee'>) => `${a.id}:${a.trainee ?? ''}`;
 
 /** Lessons read of those assigned. */
-export function assignmentProgress(a: Assignment, progress: Progress, course: CourseIndex): { read: number; total: number } {
+export function assignmentProgress(
+  a: Assignment,
+  progress: Progress,
+  course: CourseIndex,
+): { read: number; total: number } {
   const lessons = assignedLessons(a, course);
-  return { read: lessons.filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read).length, total: lessons.length };
+  return {
+    read: lessons.filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read).length,
+    total: lessons.length,
+  };
 }
 
 /** What the trainee's browser recorded for this assignment: assigned lessons and their exercises only. */
@@ -22,9 +29,16 @@ export function buildReport(a: Assignment, progress: Progress, course: CourseInd
     name,
     at: now,
     // Own entries only: an id like 'constructor' must not find Object.prototype's.
-    read: lessons.filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read).map((l) => ({ lesson: l, at: progress.lessons[l].read! })),
+    read: lessons
+      .filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read)
+      .map((l) => ({ lesson: l, at: progress.lessons[l].read! })),
     exercises: course.exercises
-      .filter((e) => lessons.includes(e.lesson) && Object.hasOwn(progress.exercises, e.id) && progress.exercises[e.id].best !== undefined)
+      .filter(
+        (e) =>
+          lessons.includes(e.lesson) &&
+          Object.hasOwn(progress.exercises, e.id) &&
+          progress.exercises[e.id].best !== undefined,
+      )
       .map((e) => {
         const ep = progress.exercises[e.id];
         return { id: e.id, best: ep.best!, latest: ep.latest ?? ep.best!, attempts: ep.attempts };

@@ -1,10 +1,27 @@
 /** The course outline a page gives its island (built by src/server/training.ts), and its ids. */
 import type { Locale } from '../i18n/locales';
 
-export interface OutlineLesson { id: string; number: string; title: string; minutes: number; path: string }
-export interface OutlineModule { id: string; number: number; title: string; minutes: number; lessons: OutlineLesson[] }
+export interface OutlineLesson {
+  id: string;
+  number: string;
+  title: string;
+  minutes: number;
+  path: string;
+}
+export interface OutlineModule {
+  id: string;
+  number: number;
+  title: string;
+  minutes: number;
+  lessons: OutlineLesson[];
+}
 /** An exercise, its lesson, and what kind it is in the page's language ('Role-play') */
-export interface OutlineExercise { id: string; lesson: string; title: string; kind: string }
+export interface OutlineExercise {
+  id: string;
+  lesson: string;
+  title: string;
+  kind: string;
+}
 export interface Outline {
   modules: OutlineModule[];
   exercises: OutlineExercise[];

@@ -12,7 +12,12 @@ export interface ProgressExport {
 
 /** The file a learner downloads. */
 export function createExport(p: Progress, now: number): ProgressExport {
-  return { format: EXPORT_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), progress: structuredClone(p) };
+  return {
+    format: EXPORT_FORMAT,
+    version: PROGRESS_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    progress: structuredClone(p),
+  };
 }
 
 /** The download's file name, with the date: sales-course-progress-2026-11-24.json */

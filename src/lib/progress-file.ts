@@ -1,7 +1,15 @@
 /**
  * Reading an uploaded progress file and merging it in. Only the progress page loads this.
  */
-import { mergeProgress, validateV2, isRecord, EXPORT_FORMAT, MAX_STORED_CHARS, PROGRESS_VERSION, type Progress } from './progress';
+import {
+  mergeProgress,
+  validateV2,
+  isRecord,
+  EXPORT_FORMAT,
+  MAX_STORED_CHARS,
+  PROGRESS_VERSION,
+  type Progress,
+} from './progress';
 
 export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-version' | 'damaged';
 
@@ -9,7 +17,10 @@ export type ImportError = 'too-large' | 'not-json' | 'not-progress' | 'unknown-v
  * Reads an uploaded export file. Unlike loading from storage, a file with any unreadable part is
  * refused whole: the learner chose it, and a half-import would be a surprise.
  */
-export function parseImport(text: string, now: number = Date.now()): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
+export function parseImport(
+  text: string,
+  now: number = Date.now(),
+): { ok: true; progress: Progress; exportedAt: string } | { ok: false; error: ImportError } {
   if (text.length > MAX_STORED_CHARS) return { ok: false, error: 'too-large' };
   let data: unknown;
   try {
@@ -17,9 +28,13 @@ export function parseImport(text: string, now: number = Date.now()): { ok: true;
   } catch {
     return { ok: false, error: 'not-json' };
   }
-  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !isRecord(data.progress)) return { ok: false, error: 'not-progress' };
+  if (!isRecord(data) || data.format !== EXPORT_FORMAT || !isRecord(data.progress))
+    return { ok: false, error: 'not-progress' };
   if (data.version !== PROGRESS_VERSION || (data.progress as Record<string, unknown>).version !== PROGRESS_VERSION) {
-    return { ok: false, error: typeof data.version === 'number' && data.version > PROGRESS_VERSION ? 'unknown-version' : 'damaged' };
+    return {
+      ok: false,
+      error: typeof data.version === 'number' && data.version > PROGRESS_VERSION ? 'unknown-version' : 'damaged',
+    };
   }
   const { progress, dropped } = validateV2(data.progress, now);
   if (dropped.length) return { ok: false, error: 'damaged' };

@@ -12,7 +12,11 @@ export interface ProgressSummary {
   averageBest?: number;
 }
 
-export function summarize(p: Progress, lessonIds: readonly string[], exerciseIds: readonly string[] = []): ProgressSummary {
+export function summarize(
+  p: Progress,
+  lessonIds: readonly string[],
+  exerciseIds: readonly string[] = [],
+): ProgressSummary {
   const done = exerciseIds.filter((id) => (p.exercises[id]?.attempts ?? 0) > 0);
   const bests = done.map((id) => p.exercises[id].best ?? 0);
   return {

@@ -62,7 +62,8 @@ export function emptyProgress(): Progress {
  * A record's own entry for an id, never one inherited from Object.prototype: ids come from
  * outside (links, files, other tabs), and 'constructor' or 'toString' are valid ids.
  */
-export const own = <T>(record: Record<string, T>, id: string): T | undefined => (Object.hasOwn(record, id) ? record[id] : undefined);
+export const own = <T>(record: Record<string, T>, id: string): T | undefined =>
+  Object.hasOwn(record, id) ? record[id] : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Reducers: each returns a new Progress and leaves its input alone.
@@ -118,7 +119,9 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     // A lesson counts from when it was read (or, unread, opened): a merged lesson keeps the
     // earliest read, which is after the reset whenever every part's is, so a merge result survives
     // being merged again (with max(opened, read), a read before a later "opened" lost it).
-    const parts = [own(a.lessons, id), own(b.lessons, id)].filter((l): l is LessonProgress => !!l && alive(l.read ?? l.opened));
+    const parts = [own(a.lessons, id), own(b.lessons, id)].filter(
+      (l): l is LessonProgress => !!l && alive(l.read ?? l.opened),
+    );
     if (!parts.length) continue;
     const opened = Math.min(...parts.map((l) => l.opened));
     const read = parts.reduce<number | undefined>((r, l) => minDefined(r, l.read), undefined);
@@ -126,13 +129,18 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   }
   const exercises: [string, ExerciseProgress][] = [];
   for (const id of new Set([...Object.keys(a.exercises), ...Object.keys(b.exercises)])) {
-    const parts = [own(a.exercises, id), own(b.exercises, id)].filter((e): e is ExerciseProgress => !!e && alive(e.updated));
+    const parts = [own(a.exercises, id), own(b.exercises, id)].filter(
+      (e): e is ExerciseProgress => !!e && alive(e.updated),
+    );
     if (!parts.length) continue;
     // The newer one leads (its answers and position are the current attempt). On a tie, a stable
     // choice by exactly what is taken from it, so a merged record ranks as its leader did and
     // merging again, or in another order, picks the same (commutative, associative, idempotent).
     const key = (e: ExerciseProgress) => JSON.stringify([e.answers, e.position ?? null]);
-    const [newer, older] = parts.length === 1 ? [parts[0], undefined] : [...parts].sort((x, y) => y.updated - x.updated || (key(y) > key(x) ? 1 : key(y) < key(x) ? -1 : 0));
+    const [newer, older] =
+      parts.length === 1
+        ? [parts[0], undefined]
+        : [...parts].sort((x, y) => y.updated - x.updated || (key(y) > key(x) ? 1 : key(y) < key(x) ? -1 : 0));
     const merged: ExerciseProgress = {
       attempts: Math.max(newer.attempts, older?.attempts ?? 0),
       answers: newer.answers,
@@ -143,7 +151,9 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
     // The latest score is that of the attempt finished last (on a tie, the higher), with its time:
     // taking it from the last-changed side lost it when that side had only started an attempt.
     const rank = (e: ExerciseProgress) => [e.finished ?? -1, e.latest ?? -1];
-    const last = parts.reduce((x, y) => (rank(y)[0] > rank(x)[0] || (rank(y)[0] === rank(x)[0] && rank(y)[1] > rank(x)[1]) ? y : x));
+    const last = parts.reduce((x, y) =>
+      rank(y)[0] > rank(x)[0] || (rank(y)[0] === rank(x)[0] && rank(y)[1] > rank(x)[1]) ? y : x,
+    );
     if (last.latest !== undefined) merged.latest = last.latest;
     if (newer.position !== undefined) merged.position = newer.position;
     if (last.finished !== undefined) merged.finished = last.finished;
@@ -151,7 +161,11 @@ export function mergeProgress(a: Progress, b: Progress): Progress {
   }
   const lasts = [a.last, b.last].filter((l): l is NonNullable<Progress['last']> => !!l && alive(l.at));
   const last = lasts.sort((x, y) => y.at - x.at || (x.lesson < y.lesson ? -1 : 1))[0];
-  const out: Progress = { version: PROGRESS_VERSION, lessons: Object.fromEntries(lessons), exercises: Object.fromEntries(exercises) };
+  const out: Progress = {
+    version: PROGRESS_VERSION,
+    lessons: Object.fromEntries(lessons),
+    exercises: Object.fromEntries(exercises),
+  };
   if (last) out.last = last;
   if (resetAt !== undefined) out.resetAt = resetAt;
   return out;
@@ -179,7 +193,8 @@ export interface LoadResult {
 const LESSON_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*){0,3}$/;
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 /** One day: how far ahead of this browser's clock a time may be (another device's clock a little fast). */
 const CLOCK_SLACK = 86_400_000;
 /** The last time a Date can hold; later ones are Invalid Dates that make Intl formatting throw. */
@@ -219,17 +234,24 @@ function validExercise(v: unknown, now: number): ExerciseProgress | null {
  * Checks a v2 object entry by entry, keeping every readable entry. `now` is this browser's clock:
  * a time more than a day after it was not written by this site (and would pin "newest" forever).
  */
-export function validateV2(data: Record<string, unknown>, now: number = Date.now()): { progress: Progress; dropped: string[] } {
+export function validateV2(
+  data: Record<string, unknown>,
+  now: number = Date.now(),
+): { progress: Progress; dropped: string[] } {
   const progress = emptyProgress();
   const dropped: string[] = [];
   const field = (key: string) => own(data, key);
-  const lessons = isRecord(field('lessons')) ? field('lessons') as Record<string, unknown> : (field('lessons') !== undefined && dropped.push('lessons'), {});
+  const lessons = isRecord(field('lessons'))
+    ? (field('lessons') as Record<string, unknown>)
+    : (field('lessons') !== undefined && dropped.push('lessons'), {});
   for (const [id, value] of Object.entries(lessons)) {
     const lesson = LESSON_ID.test(id) ? validLesson(value, now) : null;
     if (lesson) progress.lessons[id] = lesson;
     else dropped.push(`lessons.${id}`);
   }
-  const exercises = isRecord(field('exercises')) ? field('exercises') as Record<string, unknown> : (field('exercises') !== undefined && dropped.push('exercises'), {});
+  const exercises = isRecord(field('exercises'))
+    ? (field('exercises') as Record<string, unknown>)
+    : (field('exercises') !== undefined && dropped.push('exercises'), {});
   for (const [id, value] of Object.entries(exercises)) {
     const ex = EXERCISE_ID.test(id) ? validExercise(value, now) : null;
     if (ex) progress.exercises[id] = ex;
@@ -237,7 +259,8 @@ export function validateV2(data: Record<string, unknown>, now: number = Date.now
   }
   const last = field('last');
   if (last !== undefined) {
-    if (isRecord(last) && typeof last.lesson === 'string' && LESSON_ID.test(last.lesson) && isTime(last.at, now)) progress.last = { lesson: last.lesson, at: last.at };
+    if (isRecord(last) && typeof last.lesson === 'string' && LESSON_ID.test(last.lesson) && isTime(last.at, now))
+      progress.last = { lesson: last.lesson, at: last.at };
     else dropped.push('last');
   }
   const resetAt = field('resetAt');
@@ -266,19 +289,32 @@ function migrateV1(data: Record<string, unknown>, now: number): { progress: Prog
   }
   const scores = isRecord(data.scores) ? data.scores : {};
   for (const [id, value] of Object.entries(scores)) {
-    if (!EXERCISE_ID.test(id) || !isRecord(value) || !isScore(value.best) || typeof value.attempts !== 'number' || value.attempts < 0) {
+    if (
+      !EXERCISE_ID.test(id) ||
+      !isRecord(value) ||
+      !isScore(value.best) ||
+      typeof value.attempts !== 'number' ||
+      value.attempts < 0
+    ) {
       dropped.push(`scores.${id}`);
       continue;
     }
     // A best score means at least one attempt was finished (v2 and reports require it).
-    progress.exercises[id] = { attempts: Math.max(1, Math.floor(value.attempts)), best: value.best, latest: value.best, answers: {}, updated: 0 };
+    progress.exercises[id] = {
+      attempts: Math.max(1, Math.floor(value.attempts)),
+      best: value.best,
+      latest: value.best,
+      answers: {},
+      updated: 0,
+    };
   }
   return { progress, dropped };
 }
 
 /** Reads stored progress from its raw string, with times checked against `now`. Never throws. */
 export function loadProgress(raw: string | null | undefined, now: number = Date.now()): LoadResult {
-  if (raw === null || raw === undefined || raw === '') return { progress: emptyProgress(), status: 'empty', dropped: [] };
+  if (raw === null || raw === undefined || raw === '')
+    return { progress: emptyProgress(), status: 'empty', dropped: [] };
   if (raw.length > MAX_STORED_CHARS) return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
   let data: unknown;
   try {
@@ -295,6 +331,7 @@ export function loadProgress(raw: string | null | undefined, now: number = Date.
     const { progress, dropped } = validateV2(data, now);
     return { progress, status: dropped.length ? 'repaired' : 'ok', dropped };
   }
-  if (typeof data.version === 'number' && data.version > PROGRESS_VERSION) return { progress: emptyProgress(), status: 'unknown-version', dropped: [] };
+  if (typeof data.version === 'number' && data.version > PROGRESS_VERSION)
+    return { progress: emptyProgress(), status: 'unknown-version', dropped: [] };
   return { progress: emptyProgress(), status: 'corrupt', dropped: [] };
 }

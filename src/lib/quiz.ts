@@ -50,7 +50,8 @@ export function gradeAnswer(q: Question, optionId: string): Grade {
   if (optionId === q.correct) return { verdict: 'right', credit: 1, feedback };
   if (q.ordered && option) {
     const diff = q.options.findIndex((o) => o.id === optionId) - q.options.findIndex((o) => o.id === q.correct);
-    if (Math.abs(diff) === 1) return { verdict: 'near', credit: 0.5, direction: diff > 0 ? 'higher' : 'lower', feedback };
+    if (Math.abs(diff) === 1)
+      return { verdict: 'near', credit: 0.5, direction: diff > 0 ? 'higher' : 'lower', feedback };
   }
   return { verdict: 'wrong', credit: 0, feedback };
 }
@@ -93,7 +94,8 @@ export type Placements = Record<string, string[]>;
 
 export function placementsFrom(saved: Record<string, unknown> | undefined): Placements {
   const out: Placements = {};
-  for (const [k, v] of Object.entries(saved ?? {})) if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  for (const [k, v] of Object.entries(saved ?? {}))
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
   return out;
 }
 

@@ -16,7 +16,9 @@ export function pastedCodes(text: string): { line: number; code: string }[] {
   return text.split(/\r?\n/).flatMap((raw, i) => {
     const line = raw.trim();
     if (!line) return [];
-    const found = [...line.matchAll(/(?:^|[#\s(<["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map((m) => m[1]);
+    const found = [...line.matchAll(/(?:^|[#\s(<["'«“‘])([ar]\d{1,3}\.[A-Za-z0-9_-]+(?:\.[0-9a-z]*)?)/g)].map(
+      (m) => m[1],
+    );
     return (found.length ? found : [line]).map((code) => ({ line: i + 1, code }));
   });
 }
@@ -42,7 +44,15 @@ export function addReports(
   incoming: readonly { code: string; report: Report }[],
   now: number,
   max = MAX_REPORTS,
-): { list: { entry: StoredReport; report: Report }[]; outcomes: AddOutcome[]; added: number; updated: number; unchanged: number; older: number; limit: number } {
+): {
+  list: { entry: StoredReport; report: Report }[];
+  outcomes: AddOutcome[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  older: number;
+  limit: number;
+} {
   const list = [...stored];
   // One millisecond apart, so the order reports arrived in (in a paste or a link) is kept.
   const outcomes = incoming.map((item, n): AddOutcome => {
@@ -55,13 +65,24 @@ export function addReports(
     }
     if (newer(item.report, list[i].report)) {
       // The trainee's row keeps its place in the order reports were first seen.
-      list[i] = { entry: { code: item.code, added, first: list[i].entry.first ?? list[i].entry.added }, report: item.report };
+      list[i] = {
+        entry: { code: item.code, added, first: list[i].entry.first ?? list[i].entry.added },
+        report: item.report,
+      };
       return 'updated';
     }
     return item.code === list[i].entry.code || !newer(list[i].report, item.report) ? 'unchanged' : 'older';
   });
   const count = (o: AddOutcome) => outcomes.filter((x) => x === o).length;
-  return { list, outcomes, added: count('added'), updated: count('updated'), unchanged: count('unchanged'), older: count('older'), limit: count('limit') };
+  return {
+    list,
+    outcomes,
+    added: count('added'),
+    updated: count('updated'),
+    unchanged: count('unchanged'),
+    older: count('older'),
+    limit: count('limit'),
+  };
 }
 
 export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' | 'no-report';
@@ -93,7 +114,12 @@ export interface ResultRow {
 /** Whether two copies of an assignment agree on what was assigned (title, due date, lessons). */
 export function sameScope(a: ReportScope, b: ReportScope): boolean {
   const set = (x: readonly string[]) => [...x].sort().join(' ');
-  return a.title === b.title && (a.due ?? '') === (b.due ?? '') && set(a.modules) === set(b.modules) && set(a.lessons) === set(b.lessons);
+  return (
+    a.title === b.title &&
+    (a.due ?? '') === (b.due ?? '') &&
+    set(a.modules) === set(b.modules) &&
+    set(a.lessons) === set(b.lessons)
+  );
 }
 
 export interface ResultTable {
@@ -118,7 +144,12 @@ export function resultTables(
   sent: readonly { scope: ReportScope; trainees: readonly string[] }[] = [],
 ): ResultTable[] {
   // An assignment of the trainer's own shows once it names trainees or has a report.
-  const ids = [...new Set([...sent.filter((x) => x.trainees.length).map((x) => x.scope.id), ...reports.map((r) => r.assignment.id)])];
+  const ids = [
+    ...new Set([
+      ...sent.filter((x) => x.trainees.length).map((x) => x.scope.id),
+      ...reports.map((r) => r.assignment.id),
+    ]),
+  ];
   return ids.map((id) => {
     const all = reports.filter((r) => r.assignment.id === id);
     const mine = sent.find((x) => x.scope.id === id);
@@ -126,7 +157,15 @@ export function resultTables(
     // cannot redefine the assignment for everyone: one that describes it differently is marked.
     const scope = mine?.scope ?? all[0].assignment;
     // One row per trainee: the newest report (two tabs adding at once may have kept both).
-    const group = all.filter((r) => !all.some((o) => o !== r && reportKey(o) === reportKey(r) && (newer(o, r) || (!newer(r, o) && all.indexOf(o) < all.indexOf(r)))));
+    const group = all.filter(
+      (r) =>
+        !all.some(
+          (o) =>
+            o !== r &&
+            reportKey(o) === reportKey(r) &&
+            (newer(o, r) || (!newer(r, o) && all.indexOf(o) < all.indexOf(r))),
+        ),
+    );
     const lessons = assignedLessons({ ...scope }, course);
     const days = scope.due ? daysLeft(scope.due, today) : undefined;
     const rows = group.map((r): ResultRow => {
@@ -151,7 +190,14 @@ export function resultTables(
     for (const name of mine?.trainees ?? []) {
       if (reported.has(nameKey(name))) continue;
       reported.add(nameKey(name));
-      rows.push({ name, cells: lessons.map((lesson) => ({ lesson, exercises: [] })), read: 0, total: lessons.length, state: 'no-report', days });
+      rows.push({
+        name,
+        cells: lessons.map((lesson) => ({ lesson, exercises: [] })),
+        read: 0,
+        total: lessons.length,
+        state: 'no-report',
+        days,
+      });
     }
     const scored = rows.filter((r) => r.average !== undefined);
     const totals = {
@@ -166,16 +212,34 @@ export function resultTables(
 export type SortKey = 'name' | 'read' | 'average' | 'state' | 'at';
 const STATE_ORDER: RowState[] = ['no-report', 'overdue', 'late', 'in-progress', 'on-time', 'done'];
 
-export function sortRows(rows: readonly ResultRow[], key: SortKey, direction: 'ascending' | 'descending', locale = 'en'): ResultRow[] {
+export function sortRows(
+  rows: readonly ResultRow[],
+  key: SortKey,
+  direction: 'ascending' | 'descending',
+  locale = 'en',
+): ResultRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const value = (r: ResultRow) => (key === 'read' ? r.read : key === 'average' ? r.average ?? -1 : key === 'state' ? STATE_ORDER.indexOf(r.state) : r.at ?? -1);
-  const sorted = [...rows].sort((a, b) => (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name));
+  const value = (r: ResultRow) =>
+    key === 'read'
+      ? r.read
+      : key === 'average'
+        ? (r.average ?? -1)
+        : key === 'state'
+          ? STATE_ORDER.indexOf(r.state)
+          : (r.at ?? -1);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name),
+  );
   return direction === 'ascending' ? sorted : sorted.reverse();
 }
 
 /** The words a results file needs, from the page's strings. */
-export type ResultsCsvWords = Record<'colTrainee' | 'csvReadOn' | 'csvBest' | 'csvAttempts' | 'colRead' | 'colAverage' | 'colState' | 'colReported', string>
-  & Record<`state-${RowState}`, string>;
+export type ResultsCsvWords = Record<
+  'colTrainee' | 'csvReadOn' | 'csvBest' | 'csvAttempts' | 'colRead' | 'colAverage' | 'colState' | 'colReported',
+  string
+> &
+  Record<`state-${RowState}`, string>;
 
 /**
  * The rows of one table's results file: trainee, the day each lesson was read, best score and
@@ -195,7 +259,10 @@ export function resultsCsvRows(
     words.colTrainee,
     ...table.lessons.map((l) => fill(words.csvReadOn, { title: `${lesson(l).number} ${lesson(l).title}` })),
     ...exercises.flatMap((x) => [fill(words.csvBest, { title: x.title }), fill(words.csvAttempts, { title: x.title })]),
-    words.colRead, words.colAverage, words.colState, words.colReported,
+    words.colRead,
+    words.colAverage,
+    words.colState,
+    words.colReported,
   ];
   const body = rows.map((r): (string | number)[] => [
     r.name,

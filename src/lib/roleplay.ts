@@ -6,12 +6,28 @@
  */
 
 export const SKILLS = [
-  'letting-finish', 'follow-up-question', 'showing-attention', 'go-along-then-guide', 'shifting-gears', 'respectful-words',
-  'keeping-in-touch', 'qualifying', 'leaving-politely', 'higher-title', 'local-custom', 'keeping-role', 'other-at-center',
+  'letting-finish',
+  'follow-up-question',
+  'showing-attention',
+  'go-along-then-guide',
+  'shifting-gears',
+  'respectful-words',
+  'keeping-in-touch',
+  'qualifying',
+  'leaving-politely',
+  'higher-title',
+  'local-custom',
+  'keeping-role',
+  'other-at-center',
 ] as const;
 export const ERRORS = [
-  'exaggerating-or-understating', 'filtering-or-adding', 'jumping-ahead-or-lagging-behind', 'over-analyzing-or-parroting',
-  'instructing', 'controlling', 'high-pressure',
+  'exaggerating-or-understating',
+  'filtering-or-adding',
+  'jumping-ahead-or-lagging-behind',
+  'over-analyzing-or-parroting',
+  'instructing',
+  'controlling',
+  'high-pressure',
 ] as const;
 export type Skill = (typeof SKILLS)[number];
 export type ListeningError = (typeof ERRORS)[number];
@@ -64,14 +80,17 @@ export function checkRolePlay(rp: RolePlay): string[] {
   for (const [id, turn] of Object.entries(rp.turns)) {
     if (!turn.choices) continue;
     if (turn.choices.length < 3) problems.push(`turns.${id}.choices: needs at least 3 choices`);
-    if (turn.choices.filter((c) => c.quality === 'good').length !== 1) problems.push(`turns.${id}.choices: needs exactly one good response`);
+    if (turn.choices.filter((c) => c.quality === 'good').length !== 1)
+      problems.push(`turns.${id}.choices: needs exactly one good response`);
     const seen = new Set<string>();
     for (const c of turn.choices) {
       if (seen.has(c.id)) problems.push(`turns.${id}.choices.${c.id}: choice id used twice`);
       seen.add(c.id);
       if (!rp.turns[c.next]) problems.push(`turns.${id}.choices.${c.id}.next: turn "${c.next}" does not exist`);
-      if (c.quality === 'good' && !c.skill) problems.push(`turns.${id}.choices.${c.id}.skill: a good response names the skill it shows`);
-      if (c.quality !== 'good' && !c.error) problems.push(`turns.${id}.choices.${c.id}.error: a ${c.quality} response names the listening error it makes`);
+      if (c.quality === 'good' && !c.skill)
+        problems.push(`turns.${id}.choices.${c.id}.skill: a good response names the skill it shows`);
+      if (c.quality !== 'good' && !c.error)
+        problems.push(`turns.${id}.choices.${c.id}.error: a ${c.quality} response names the listening error it makes`);
     }
   }
   if (problems.length) return problems;
@@ -95,7 +114,8 @@ export function checkRolePlay(rp: RolePlay): string[] {
   };
   if (rp.turns[rp.start]) visit(rp.start, []);
   for (const id of ids) if (!reached.has(id)) problems.push(`turns.${id}: no path from the start reaches this turn`);
-  if (shortEndings.size > 1) problems.push(`turns: only one path may end before 3 customer turns; these do: ${[...shortEndings].join('; ')}`);
+  if (shortEndings.size > 1)
+    problems.push(`turns: only one path may end before 3 customer turns; these do: ${[...shortEndings].join('; ')}`);
   return problems;
 }
 
@@ -107,7 +127,10 @@ export function structureOf(rp: RolePlay): unknown {
     turns: Object.fromEntries(
       Object.entries(rp.turns)
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([id, t]) => [id, t.choices ? t.choices.map((c) => [c.id, c.quality, c.skill ?? null, c.error ?? null, c.next]) : t.outcome]),
+        .map(([id, t]) => [
+          id,
+          t.choices ? t.choices.map((c) => [c.id, c.quality, c.skill ?? null, c.error ?? null, c.next]) : t.outcome,
+        ]),
     ),
   };
 }
@@ -180,8 +203,12 @@ export function summarizeRolePlay(rp: RolePlay, answers: Answers): RolePlaySumma
     score: scoreRolePlay(rp, answers),
     outcome: end?.outcome ?? null,
     ending: end ? w.current : null,
-    errors: w.steps.filter((s) => s.choice.error).map((s) => ({ turn: s.turn, choice: s.choice.id, error: s.choice.error! })),
-    skills: [...new Set(w.steps.filter((s) => s.choice.quality === 'good' && s.choice.skill).map((s) => s.choice.skill!))],
+    errors: w.steps
+      .filter((s) => s.choice.error)
+      .map((s) => ({ turn: s.turn, choice: s.choice.id, error: s.choice.error! })),
+    skills: [
+      ...new Set(w.steps.filter((s) => s.choice.quality === 'good' && s.choice.skill).map((s) => s.choice.skill!)),
+    ],
   };
 }
 

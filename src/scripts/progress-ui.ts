@@ -26,7 +26,10 @@ function render(): void {
     bar.max = ids.length;
     bar.value = read;
     const count = bar.parentElement?.querySelector<HTMLElement>('[data-module-count]');
-    if (count) count.textContent = count.dataset.template!.replace('{read}', String(read)).replace('{total}', String(ids.length));
+    if (count)
+      count.textContent = count.dataset
+        .template!.replace('{read}', String(read))
+        .replace('{total}', String(ids.length));
   }
   const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
   if (lessonId) {
@@ -55,7 +58,6 @@ function render(): void {
   if (banner) banner.hidden = storageState === 'ok' && !notice;
   document.documentElement.classList.add('progress-ready');
 }
-
 
 const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
 if (lessonId) {

@@ -34,8 +34,9 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher 
 
 const place = location.hash.match(/^#(s(\d+)|x-([a-z0-9-]+))$/);
 if (place) {
-  const target = place[2] !== undefined
-    ? document.querySelectorAll<HTMLElement>(SECTION)[Number(place[2])]
-    : document.querySelector<HTMLElement>(`[data-exercise-id="${place[3]}"]`);
+  const target =
+    place[2] !== undefined
+      ? document.querySelectorAll<HTMLElement>(SECTION)[Number(place[2])]
+      : document.querySelector<HTMLElement>(`[data-exercise-id="${place[3]}"]`);
   target?.scrollIntoView({ block: 'start' });
 }

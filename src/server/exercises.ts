@@ -11,7 +11,13 @@ import { checkRolePlay, compareStructure, type RolePlay } from '../lib/roleplay'
 import { getCourse } from './course';
 
 /** The MDX tag kind that shows an exercise kind in a lesson. */
-const SLOT_KIND: Record<string, string> = { roleplay: 'roleplay', scenario: 'scenario', approach: 'approach', sort: 'sort', match: 'elements' };
+const SLOT_KIND: Record<string, string> = {
+  roleplay: 'roleplay',
+  scenario: 'scenario',
+  approach: 'approach',
+  sort: 'sort',
+  match: 'elements',
+};
 
 /** An exercise must have a place in its lesson, in every language, or learners would never see it. */
 async function checkSlots(kind: string, lesson: string, file: string, problems: string[]): Promise<void> {
@@ -19,7 +25,9 @@ async function checkSlots(kind: string, lesson: string, file: string, problems: 
   for (const locale of LOCALE_IDS) {
     const entry = lessons.find((l) => l.id === `${locale}/${lesson}`);
     if (entry && !entry.body?.includes(`<Exercise kind="${SLOT_KIND[kind]}"`)) {
-      problems.push(`${file}: field "lesson": ${entry.filePath ?? entry.id} has no <Exercise kind="${SLOT_KIND[kind]}" /> where this exercise would appear`);
+      problems.push(
+        `${file}: field "lesson": ${entry.filePath ?? entry.id} has no <Exercise kind="${SLOT_KIND[kind]}" /> where this exercise would appear`,
+      );
     }
   }
 }
@@ -55,7 +63,8 @@ async function loadByLanguage<T extends { lesson: string }>(
       const [field, ...rest] = p.split(': ');
       problems.push(`${file}: field "${field}": ${rest.join(': ')}`);
     }
-    if (!course.lessons.some((l) => l.id === e.data.lesson)) problems.push(`${file}: field "lesson": lesson "${e.data.lesson}" does not exist`);
+    if (!course.lessons.some((l) => l.id === e.data.lesson))
+      problems.push(`${file}: field "lesson": lesson "${e.data.lesson}" does not exist`);
     else if (lang === 'en') await checkSlots(options.kindOf(e.data), e.data.lesson, file, problems);
     byId.set(id, { ...byId.get(id), [lang]: { data: e.data, file } });
   }
@@ -65,7 +74,8 @@ async function loadByLanguage<T extends { lesson: string }>(
     for (const locale of LOCALE_IDS) {
       const v = versions[locale];
       if (!v) problems.push(`${folder}/${locale}/${id}.yaml: missing: "${id}" has no ${locale} version`);
-      else if (en && locale !== 'en') for (const message of options.differs(en.data, v.data, en.file)) problems.push(`${v.file}: ${message}`);
+      else if (en && locale !== 'en')
+        for (const message of options.differs(en.data, v.data, en.file)) problems.push(`${v.file}: ${message}`);
     }
     if (LOCALE_IDS.every((l) => versions[l])) complete.set(id, versions as Versions<T>);
   }
@@ -84,14 +94,27 @@ export function getRolePlays(): Promise<RolePlayEntry[]> {
   cached ??= (async () => {
     const problems: string[] = [];
     const entries = (await getCollection('roleplays')).map((e) => ({ ...e, data: e.data as RolePlay }));
-    const loaded = await loadByLanguage(entries, 'content/roleplays', {
-      kindOf: () => 'roleplay',
-      check: checkRolePlay,
-      differs: (en, other, enFile) => compareStructure(en, other).map((field) => `field "${field}": differs in structure from ${enFile} (ids, quality, skill, error and next must match)`),
-    }, problems);
+    const loaded = await loadByLanguage(
+      entries,
+      'content/roleplays',
+      {
+        kindOf: () => 'roleplay',
+        check: checkRolePlay,
+        differs: (en, other, enFile) =>
+          compareStructure(en, other).map(
+            (field) =>
+              `field "${field}": differs in structure from ${enFile} (ids, quality, skill, error and next must match)`,
+          ),
+      },
+      problems,
+    );
     if (problems.length) throw new ContentError(problems);
     return [...loaded]
-      .map(([id, v]) => ({ id, lesson: v.en.data.lesson, byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, v[l].data])) as Record<Locale, RolePlay> }))
+      .map(([id, v]) => ({
+        id,
+        lesson: v.en.data.lesson,
+        byLocale: Object.fromEntries(LOCALE_IDS.map((l) => [l, v[l].data])) as Record<Locale, RolePlay>,
+      }))
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   })();
   return cached;
@@ -100,7 +123,6 @@ export function getRolePlays(): Promise<RolePlayEntry[]> {
 // ---------------------------------------------------------------------------------------------
 // Scenario, approach, sort and match exercises: checked across languages, then turned into the
 // two shapes the islands render (question sets and categorisations) with words in each language.
-
 
 type ExerciseData = CollectionEntry<'exercises'>['data'];
 export type ExerciseKind = ExerciseData['kind'];
@@ -133,7 +155,11 @@ export interface ExerciseEntry {
 function skeleton(d: ExerciseData): unknown {
   switch (d.kind) {
     case 'scenario':
-      return [d.kind, d.lesson, d.items.map((i) => [i.id, i.current, i.worth, i.reasons.map((r) => [r.id, r.correct])])];
+      return [
+        d.kind,
+        d.lesson,
+        d.items.map((i) => [i.id, i.current, i.worth, i.reasons.map((r) => [r.id, r.correct])]),
+      ];
     case 'approach':
       return [d.kind, d.lesson, d.items.map((i) => [i.id, i.answer, i.aspects?.map((a) => [a.id, a.correct]) ?? null])];
     case 'sort':
@@ -147,15 +173,21 @@ function skeleton(d: ExerciseData): unknown {
 function checkExercise(d: ExerciseData): string[] {
   const problems: string[] = [];
   const ids = 'cards' in d ? d.cards.map((c) => c.id) : d.items.map((i) => i.id);
-  ids.forEach((id, n) => ids.indexOf(id) !== n && problems.push(`${'cards' in d ? 'cards' : 'items'}.${n}.id: "${id}" is used twice`));
+  ids.forEach(
+    (id, n) =>
+      ids.indexOf(id) !== n && problems.push(`${'cards' in d ? 'cards' : 'items'}.${n}.id: "${id}" is used twice`),
+  );
   const oneCorrect = (options: { correct: boolean }[] | undefined, field: string) => {
-    if (options && options.filter((o) => o.correct).length !== 1) problems.push(`${field}: exactly one option must be correct`);
+    if (options && options.filter((o) => o.correct).length !== 1)
+      problems.push(`${field}: exactly one option must be correct`);
   };
   if (d.kind === 'scenario') d.items.forEach((item, n) => oneCorrect(item.reasons, `items.${n}.reasons`));
   if (d.kind === 'approach') {
     d.items.forEach((item, n) => {
-      if (item.answer === 'relationship-oriented' && !item.aspects) problems.push(`items.${n}.aspects: relationship-oriented selling needs the aspects to aim at`);
-      if (item.answer !== 'relationship-oriented' && item.aspects) problems.push(`items.${n}.aspects: only relationship-oriented items have aspects`);
+      if (item.answer === 'relationship-oriented' && !item.aspects)
+        problems.push(`items.${n}.aspects: relationship-oriented selling needs the aspects to aim at`);
+      if (item.answer !== 'relationship-oriented' && item.aspects)
+        problems.push(`items.${n}.aspects: only relationship-oriented items have aspects`);
       oneCorrect(item.aspects, `items.${n}.aspects`);
     });
   }
@@ -182,8 +214,19 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
     trust: t('diagram.elements.trust'),
   };
   /** A question whose options are the ordered scale `keys` (types, approaches): near misses count. */
-  const onScale = (id: string, label: string, keys: readonly string[], names: Record<string, string>, correct: string, feedback: Record<string, string>) => ({
-    id, label, ordered: true, correct, options: keys.map((k) => ({ id: k, text: names[k], feedback: feedback[k] })),
+  const onScale = (
+    id: string,
+    label: string,
+    keys: readonly string[],
+    names: Record<string, string>,
+    correct: string,
+    feedback: Record<string, string>,
+  ) => ({
+    id,
+    label,
+    ordered: true,
+    correct,
+    options: keys.map((k) => ({ id: k, text: names[k], feedback: feedback[k] })),
   });
   const fromChoices = (options: { id: string; text: string; correct: boolean; feedback: string }[]) => ({
     options: options.map(({ id, text, feedback }) => ({ id, text, feedback })),
@@ -192,7 +235,10 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
   switch (d.kind) {
     case 'scenario':
       return {
-        shape: 'questions', kind: 'scenario', title: d.title, intro: d.intro,
+        shape: 'questions',
+        kind: 'scenario',
+        title: d.title,
+        intro: d.intro,
         items: d.items.map((i) => ({
           id: i.id,
           prompt: i.situation,
@@ -205,25 +251,36 @@ function toView(d: ExerciseData, locale: Locale): QuestionSetView | CategorizeVi
       };
     case 'approach':
       return {
-        shape: 'questions', kind: 'approach', title: d.title, intro: d.intro,
+        shape: 'questions',
+        kind: 'approach',
+        title: d.title,
+        intro: d.intro,
         items: d.items.map((i) => ({
           id: i.id,
           prompt: i.situation,
           questions: [
             onScale('approach', t('quiz.approachQuestion'), APPROACHES, approachNames, i.answer, i.approachFeedback),
-            ...(i.aspects ? [{ id: 'aspect', label: t('quiz.aspectQuestion'), ordered: false, ...fromChoices(i.aspects) }] : []),
+            ...(i.aspects
+              ? [{ id: 'aspect', label: t('quiz.aspectQuestion'), ordered: false, ...fromChoices(i.aspects) }]
+              : []),
           ],
         })),
       };
     case 'sort':
       return {
-        shape: 'categories', kind: 'sort', title: d.title, intro: d.intro,
+        shape: 'categories',
+        kind: 'sort',
+        title: d.title,
+        intro: d.intro,
         categories: SORT_COLUMNS.map((k) => ({ id: k, label: d.columns[k] })),
         cards: d.cards.map((c) => ({ id: c.id, text: c.text, category: c.column, feedback: c.feedback })),
       };
     case 'match':
       return {
-        shape: 'categories', kind: 'match', title: d.title, intro: d.intro,
+        shape: 'categories',
+        kind: 'match',
+        title: d.title,
+        intro: d.intro,
         categories: ELEMENTS.map((k) => ({ id: k, label: elementNames[k] })),
         cards: d.items.map((c) => ({ id: c.id, text: c.text, category: c.element, feedback: c.feedback })),
       };
@@ -235,12 +292,19 @@ let cachedExercises: Promise<ExerciseEntry[]> | undefined;
 export function getExercises(): Promise<ExerciseEntry[]> {
   cachedExercises ??= (async () => {
     const problems: string[] = [];
-    const loaded = await loadByLanguage(await getCollection('exercises'), 'content/exercises', {
-      kindOf: (d) => d.kind,
-      check: checkExercise,
-      differs: (en, other, enFile) =>
-        JSON.stringify(skeleton(other)) !== JSON.stringify(skeleton(en)) ? [`field "items": ids or answer keys differ from ${enFile} (they must be the same in every language)`] : [],
-    }, problems);
+    const loaded = await loadByLanguage(
+      await getCollection('exercises'),
+      'content/exercises',
+      {
+        kindOf: (d) => d.kind,
+        check: checkExercise,
+        differs: (en, other, enFile) =>
+          JSON.stringify(skeleton(other)) !== JSON.stringify(skeleton(en))
+            ? [`field "items": ids or answer keys differ from ${enFile} (they must be the same in every language)`]
+            : [],
+      },
+      problems,
+    );
     if (problems.length) throw new ContentError(problems);
     return [...loaded]
       .map(([id, v]) => {

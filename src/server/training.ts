@@ -15,8 +15,18 @@ export async function courseOutline(locale: Locale): Promise<Outline> {
   const text = course.text[locale];
   const order = course.lessons.map((l) => l.id);
   const exercises = [
-    ...(await getRolePlays()).map((r) => ({ id: r.id, lesson: r.lesson, title: r.byLocale[locale].title, kind: t('roleplay.kind') })),
-    ...(await getExercises()).map((e) => ({ id: e.id, lesson: e.lesson, title: e.byLocale[locale].title, kind: t(`quiz.kind-${e.kind}`) })),
+    ...(await getRolePlays()).map((r) => ({
+      id: r.id,
+      lesson: r.lesson,
+      title: r.byLocale[locale].title,
+      kind: t('roleplay.kind'),
+    })),
+    ...(await getExercises()).map((e) => ({
+      id: e.id,
+      lesson: e.lesson,
+      title: e.byLocale[locale].title,
+      kind: t(`quiz.kind-${e.kind}`),
+    })),
   ].sort((a, b) => order.indexOf(a.lesson) - order.indexOf(b.lesson));
   return {
     modules: course.modules.map((m) => ({
@@ -24,7 +34,13 @@ export async function courseOutline(locale: Locale): Promise<Outline> {
       number: m.number,
       title: t('module.numbered', { number: m.number, title: text.modules[m.id].title }),
       minutes: m.minutes,
-      lessons: m.lessons.map((l) => ({ id: l.id, number: `${m.number}.${l.number}`, title: text.lessons[l.id].title, minutes: l.minutes, path: `${m.id}/${l.slug}` })),
+      lessons: m.lessons.map((l) => ({
+        id: l.id,
+        number: `${m.number}.${l.number}`,
+        title: text.lessons[l.id].title,
+        minutes: l.minutes,
+        path: `${m.id}/${l.slug}`,
+      })),
     })),
     exercises,
     languages: Object.fromEntries(LOCALE_IDS.map((l) => [l, LOCALES[l].label])) as Record<Locale, string>,

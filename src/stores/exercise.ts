@@ -6,7 +6,13 @@ import { updateProgress } from './progress';
 // attempt, a finished attempt's score, a new attempt.
 
 /** Saves an answer; when it ends the exercise, the attempt is scored in the same change. */
-export function answerExercise(id: string, key: string, answer: unknown, position: string | undefined, finalScore?: number): void {
+export function answerExercise(
+  id: string,
+  key: string,
+  answer: unknown,
+  position: string | undefined,
+  finalScore?: number,
+): void {
   updateProgress((p) => {
     const now = Date.now();
     const answered = saveAnswer(p, id, key, answer, position, now);

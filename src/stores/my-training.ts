@@ -9,11 +9,18 @@ import { held } from './training';
 
 /** The held assignments, decoded (an entry this version cannot read is kept, shown as unreadable). */
 export function heldAssignments(course: Pick<CourseIndex, 'modules' | 'lessons'>) {
-  return computed(held.$list, (list) => list.map((entry) => ({ entry, decoded: decodeAssignment(entry.code, course) })));
+  return computed(held.$list, (list) =>
+    list.map((entry) => ({ entry, decoded: decodeAssignment(entry.code, course) })),
+  );
 }
 
 /** Holds an assignment, once per assignment and trainee, checked against the freshest stored list. */
-export function holdAssignment(code: string, assignment: Assignment, course: Pick<CourseIndex, 'modules' | 'lessons'>, now = Date.now()) {
+export function holdAssignment(
+  code: string,
+  assignment: Assignment,
+  course: Pick<CourseIndex, 'modules' | 'lessons'>,
+  now = Date.now(),
+) {
   const key = heldKey(assignment);
   return held.add({ code, added: now } satisfies HeldAssignment, (h) => {
     const d = decodeAssignment(h.code, course);
@@ -34,6 +41,11 @@ export function isHeld(assignment: Assignment, course: Pick<CourseIndex, 'module
 export const setHeldName = (code: string, name: string) => held.edit(code, (x) => ({ ...x, name: name.slice(0, 60) }));
 
 /** A report of what this browser recorded for an assignment, as a code. */
-export async function makeReport(a: Assignment, name: string, course: CourseIndex, now = Date.now()): Promise<{ code: string; at: number }> {
+export async function makeReport(
+  a: Assignment,
+  name: string,
+  course: CourseIndex,
+  now = Date.now(),
+): Promise<{ code: string; at: number }> {
   return { code: await encodeReport(buildReport(a, $progress.get(), course, name, now)), at: now };
 }

@@ -23,7 +23,9 @@ export function decodeStoredReport(code: string, course: CourseIds): Promise<Dec
 
 /** The stored reports, decoded: the readable ones in the order they were added, and the rest. */
 export async function decodeReports(list: readonly StoredReport[], course: CourseIds) {
-  const all = await Promise.all(live(list).map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })));
+  const all = await Promise.all(
+    live(list).map(async (entry) => ({ entry, result: await decodeStoredReport(entry.code, course) })),
+  );
   const readable = all.flatMap((x) => (x.result.ok ? [{ entry: x.entry, report: x.result.value }] : []));
   // In the order trainees' reports were first seen: the first report defines an assignment the trainer did not make here.
   readable.sort((a, b) => (a.entry.first ?? a.entry.added) - (b.entry.first ?? b.entry.added));
@@ -35,20 +37,32 @@ export async function decodeReports(list: readonly StoredReport[], course: Cours
  * the older; identical or older ones change nothing; past the limit, new trainees' reports are not
  * added and counted. Unreadable stored entries are kept as they are.
  */
-export async function addReportCodes(incoming: readonly { code: string; report: Report }[], course: CourseIds, now = Date.now()) {
+export async function addReportCodes(
+  incoming: readonly { code: string; report: Report }[],
+  course: CourseIds,
+  now = Date.now(),
+) {
   return reports.updateAsync(async (list) => {
     const { readable, unreadable } = await decodeReports(list, course);
     const merged = addReports(readable, incoming, now, MAX_REPORTS - unreadable.length);
     // A report replaced by a newer one from the same trainee becomes a tombstone.
     const kept = new Set(merged.list.map((x) => x.entry.code));
-    const replaced = readable.filter((x) => !kept.has(x.entry.code)).map((x) => ({ ...x.entry, removed: Math.max(now, x.entry.added) }));
+    const replaced = readable
+      .filter((x) => !kept.has(x.entry.code))
+      .map((x) => ({ ...x.entry, removed: Math.max(now, x.entry.added) }));
     const changed = merged.added + merged.updated > 0;
-    return { value: changed ? mergeLists(list, [...merged.list.map((x) => x.entry), ...replaced]) : list, result: merged };
+    return {
+      value: changed ? mergeLists(list, [...merged.list.map((x) => x.entry), ...replaced]) : list,
+      result: merged,
+    };
   });
 }
 
 /** What adding these reports would do, without adding them (the preview of a report link). */
-export async function previewReportCodes(incoming: readonly { code: string; report: Report }[], course: CourseIds): Promise<AddOutcome[]> {
+export async function previewReportCodes(
+  incoming: readonly { code: string; report: Report }[],
+  course: CourseIds,
+): Promise<AddOutcome[]> {
   reports.start();
   const { readable, unreadable } = await decodeReports(reports.$list.get(), course);
   return addReports(readable, incoming, Date.now(), MAX_REPORTS - unreadable.length).outcomes;
@@ -64,8 +78,13 @@ export async function restoreReport(entry: StoredReport, course: CourseIds): Pro
 }
 
 /** The stored reports, decoded and kept current: the readable ones in the order first seen, and how many are not. */
-export function decodedReports(course: CourseIds): ReadableAtom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }> {
-  const $decoded = atom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }>({ readable: [], unreadable: 0 });
+export function decodedReports(
+  course: CourseIds,
+): ReadableAtom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }> {
+  const $decoded = atom<{ readable: { entry: StoredReport; report: Report }[]; unreadable: number }>({
+    readable: [],
+    unreadable: 0,
+  });
   let latest = 0;
   onMount($decoded, () =>
     reports.$list.subscribe((list) => {
@@ -74,7 +93,7 @@ export function decodedReports(course: CourseIds): ReadableAtom<{ readable: { en
       decodeReports(list, course).then(({ readable, unreadable }) => {
         if (run === latest) $decoded.set({ readable, unreadable: unreadable.length });
       });
-    }));
+    }),
+  );
   return $decoded;
 }
-

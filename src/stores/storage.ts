@@ -37,7 +37,10 @@ function area(): Storage | null {
 }
 
 function isQuotaError(e: unknown): boolean {
-  return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.code === 22 || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+  return (
+    e instanceof DOMException &&
+    (e.name === 'QuotaExceededError' || e.code === 22 || e.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
 }
 
 /** The stored string (null when nothing is stored), or undefined when storage cannot be read. */

@@ -9,8 +9,16 @@
  */
 import { computed, type ReadableAtom } from 'nanostores';
 import {
-  MAX_HELD, MAX_REPORTS, live, mergeLists, parseList, removeEntry,
-  type HeldAssignment, type ListEntry, type SentAssignment, type StoredReport,
+  MAX_HELD,
+  MAX_REPORTS,
+  live,
+  mergeLists,
+  parseList,
+  removeEntry,
+  type HeldAssignment,
+  type ListEntry,
+  type SentAssignment,
+  type StoredReport,
 } from '../lib/lists';
 import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
 import { updateAsync } from './storage-async';
@@ -73,10 +81,18 @@ export function storedList<T extends ListEntry>(key: string, kind: 'a' | 'r', ma
     start: stored.start,
     update: stored.update,
     updateAsync: (change) => updateAsync(stored, key, mergeLists<T>, change),
-    edit: (code, change) => void stored.update((list) => list.map((e) => (e.code === code && e.removed === undefined ? { ...change(e), edited: Date.now() } : e))),
+    edit: (code, change) =>
+      void stored.update((list) =>
+        list.map((e) => (e.code === code && e.removed === undefined ? { ...change(e), edited: Date.now() } : e)),
+      ),
     add,
     remove: (code) => void stored.update((list) => removeEntry(list, code, Date.now())),
-    clear: () => void stored.update((list) => list.map((e) => (e.removed === undefined ? { ...e, removed: Math.max(Date.now(), e.added, e.edited ?? 0) } : e))),
+    clear: () =>
+      void stored.update((list) =>
+        list.map((e) =>
+          e.removed === undefined ? { ...e, removed: Math.max(Date.now(), e.added, e.edited ?? 0) } : e,
+        ),
+      ),
     _reset: stored._reset,
   };
 }

@@ -23,7 +23,8 @@ function makeFixture(name: string): string {
   const dir = path.join(work, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public']) cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
+  for (const f of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public'])
+    cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
   // The packages, but not a link to the whole node_modules: Astro and Vite keep caches there
   // (node_modules/.astro/data-store.json, node_modules/.vite), and builds running side by side,
   // or the project's own build, must not share them.
@@ -32,11 +33,17 @@ function makeFixture(name: string): string {
     if (name === '.astro' || name === '.vite' || name === '.cache') continue;
     symlinkSync(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name));
   }
-  const modules = parse(readFileSync(path.join(root, 'content/modules.yaml'), 'utf8')) as { id: string; lessons: { id: string }[] }[];
+  const modules = parse(readFileSync(path.join(root, 'content/modules.yaml'), 'utf8')) as {
+    id: string;
+    lessons: { id: string }[];
+  }[];
   const first = modules.find((m) => m.id === MODULE)!;
   mkdirSync(path.join(dir, 'content', 'module-text'), { recursive: true });
   cpSync(path.join(root, 'content/glossary.yaml'), path.join(dir, 'content/glossary.yaml'));
-  writeFileSync(path.join(dir, 'content/modules.yaml'), stringify([{ ...first, lessons: first.lessons.filter((l) => l.id === LESSON) }]));
+  writeFileSync(
+    path.join(dir, 'content/modules.yaml'),
+    stringify([{ ...first, lessons: first.lessons.filter((l) => l.id === LESSON) }]),
+  );
   for (const lang of LANGS) {
     const text = parse(readFileSync(path.join(root, `content/module-text/${lang}.yaml`), 'utf8'));
     writeFileSync(path.join(dir, `content/module-text/${lang}.yaml`), stringify({ [MODULE]: text[MODULE] }));
@@ -56,7 +63,10 @@ async function build(dir: string): Promise<{ code: number; output: string }> {
   running++;
   try {
     return await new Promise((resolve) => {
-      const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+      const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+        cwd: dir,
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -107,7 +117,9 @@ describe.concurrent('the build refuses broken content and names the file and the
     unlinkSync(lessonFile(dir, 'zh'));
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toContain(`content/lessons/zh/${MODULE}/${LESSON}.mdx: missing lesson: it exists in en, ms, lv but not in zh`);
+    expect(output).toContain(
+      `content/lessons/zh/${MODULE}/${LESSON}.mdx: missing lesson: it exists in en, ms, lv but not in zh`,
+    );
   });
 
   it('a lesson that points at a module that does not exist', async ({ expect }) => {
@@ -118,7 +130,9 @@ describe.concurrent('the build refuses broken content and names the file and the
     }
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toContain('content/lessons/en/no-such-module/stray.mdx: module "no-such-module" (its folder) does not exist in content/modules.yaml');
+    expect(output).toContain(
+      'content/lessons/en/no-such-module/stray.mdx: module "no-such-module" (its folder) does not exist in content/modules.yaml',
+    );
   });
 
   it('duplicate order numbers', async ({ expect }) => {
@@ -130,15 +144,23 @@ describe.concurrent('the build refuses broken content and names the file and the
     for (const lang of LANGS) {
       mkdirSync(path.join(dir, 'content/lessons', lang, 'second-module'), { recursive: true });
       cpSync(lessonFile(dir, lang), path.join(dir, 'content/lessons', lang, 'second-module', 'copy.mdx'));
-      edit(path.join(dir, `content/module-text/${lang}.yaml`), (s) => `${s}second-module:\n  title: "Two"\n  summary: "Two"\n`);
+      edit(
+        path.join(dir, `content/module-text/${lang}.yaml`),
+        (s) => `${s}second-module:\n  title: "Two"\n  summary: "Two"\n`,
+      );
     }
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toMatch(/content\/modules\.yaml: module "[a-z-]+", field "order": 1 is already the order of module "[a-z-]+"/);
+    expect(output).toMatch(
+      /content\/modules\.yaml: module "[a-z-]+", field "order": 1 is already the order of module "[a-z-]+"/,
+    );
   });
 
   /** Adds the course's hammer role-play to the fixture's lesson, in every language, then edits one. */
-  function withRolePlay(name: string, editEn: (rp: { turns: Record<string, { choices?: { next: string }[] }> }) => void): string {
+  function withRolePlay(
+    name: string,
+    editEn: (rp: { turns: Record<string, { choices?: { next: string }[] }> }) => void,
+  ): string {
     const dir = makeFixture(name);
     for (const lang of LANGS) {
       const rp = parse(readFileSync(path.join(root, 'content/roleplays', lang, 'hammer-price.yaml'), 'utf8'));
@@ -157,7 +179,9 @@ describe.concurrent('the build refuses broken content and names the file and the
     });
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toMatch(/content\/roleplays\/en\/hammer-price\.yaml: field "turns\.[a-z0-9-]+\.choices\.[a-z]\.next": turn "no-such-turn" does not exist/);
+    expect(output).toMatch(
+      /content\/roleplays\/en\/hammer-price\.yaml: field "turns\.[a-z0-9-]+\.choices\.[a-z]\.next": turn "no-such-turn" does not exist/,
+    );
   });
 
   it('a role-play turn that no path reaches', async ({ expect }) => {
@@ -166,7 +190,9 @@ describe.concurrent('the build refuses broken content and names the file and the
     });
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toContain('content/roleplays/en/hammer-price.yaml: field "turns.lonely-turn": no path from the start reaches this turn');
+    expect(output).toContain(
+      'content/roleplays/en/hammer-price.yaml: field "turns.lonely-turn": no path from the start reaches this turn',
+    );
   });
 
   it('a lesson that declares a glossary term the glossary does not have', async ({ expect }) => {
@@ -174,7 +200,9 @@ describe.concurrent('the build refuses broken content and names the file and the
     edit(path.join(dir, 'content/modules.yaml'), (s) => s.replace(/terms:\n(\s*)- /, 'terms:\n$1- no-such-term\n$1- '));
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toContain(`content/modules.yaml: lesson "${MODULE}/${LESSON}", field "terms": "no-such-term" is not a term in content/glossary.yaml`);
+    expect(output).toContain(
+      `content/modules.yaml: lesson "${MODULE}/${LESSON}", field "terms": "no-such-term" is not a term in content/glossary.yaml`,
+    );
   });
 
   /** Adds one of the course's exercises to the fixture's lesson in every language, then edits the Malay one. */
@@ -200,7 +228,11 @@ describe.concurrent('the build refuses broken content and names the file and the
   });
 
   it('a scenario without feedback for one of its options', async ({ expect }) => {
-    const dir = withExercise('exercise-no-feedback', 'relationship-scenarios', (d) => delete d.items[0].currentFeedback.partnership);
+    const dir = withExercise(
+      'exercise-no-feedback',
+      'relationship-scenarios',
+      (d) => delete d.items[0].currentFeedback.partnership,
+    );
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
     expect(output).toContain('content/exercises/ms/relationship-scenarios.yaml');
@@ -216,10 +248,16 @@ describe.concurrent('the build refuses broken content and names the file and the
   });
 
   it('an exercise whose answer keys differ between languages', async ({ expect }) => {
-    const dir = withExercise('exercise-mismatch', 'four-elements-match', (d) => (d.items[0].element = d.items[0].element === 'trust' ? 'empathy' : 'trust'));
+    const dir = withExercise(
+      'exercise-mismatch',
+      'four-elements-match',
+      (d) => (d.items[0].element = d.items[0].element === 'trust' ? 'empathy' : 'trust'),
+    );
     const { code, output } = await build(dir);
     expect(code).not.toBe(0);
-    expect(output).toContain('content/exercises/ms/four-elements-match.yaml: field "items": ids or answer keys differ from');
+    expect(output).toContain(
+      'content/exercises/ms/four-elements-match.yaml: field "items": ids or answer keys differ from',
+    );
   });
 
   it('a mistyped field in the module structure', async ({ expect }) => {

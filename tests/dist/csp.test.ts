@@ -9,17 +9,24 @@ import { expect, it } from 'vitest';
 import { CSP_DIRECTIVES } from '../../src/lib/csp';
 import { dist, localizedPages } from './dist';
 
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-  const full = path.join(dir, name);
-  return statSync(full).isDirectory() ? walk(full) : [full];
-});
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
 
 /** The policy's directives by name, e.g. { 'script-src': ["'self'", "'sha256-…'"] }. */
 function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name, values];
-  }));
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values];
+      }),
+  );
 }
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -43,19 +50,23 @@ it('every built HTML file has one policy, before any script, that allows exactly
       if (policy['script-src']?.includes(bad)) problems.push(`${name}: script-src has ${bad}`);
       if (policy['style-src']?.includes(bad)) problems.push(`${name}: style-src has ${bad}`);
     }
-    if ('frame-ancestors' in policy) problems.push(`${name}: frame-ancestors is ignored in <meta> (it belongs in a header)`);
+    if ('frame-ancestors' in policy)
+      problems.push(`${name}: frame-ancestors is ignored in <meta> (it belongs in a header)`);
     // A <meta> policy governs only what comes after it.
     const metaAt = metas[0].index!;
     if (/<script/i.test(html.slice(0, metaAt))) problems.push(`${name}: a script before the policy runs unchecked`);
     for (const m of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
-      if (m[1] && !policy['script-src']?.includes(sha256(m[1]))) problems.push(`${name}: inline script not in the policy: ${m[1].slice(0, 60)}`);
+      if (m[1] && !policy['script-src']?.includes(sha256(m[1])))
+        problems.push(`${name}: inline script not in the policy: ${m[1].slice(0, 60)}`);
     }
     for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)) {
-      if (!policy['style-src']?.includes(sha256(m[1]))) problems.push(`${name}: inline style not in the policy: ${m[1].slice(0, 60)}`);
+      if (!policy['style-src']?.includes(sha256(m[1])))
+        problems.push(`${name}: inline style not in the policy: ${m[1].slice(0, 60)}`);
     }
     // style-src has no 'unsafe-inline', so a style attribute would be blocked.
     if (/<[a-z][^>]*\sstyle=/i.test(html)) problems.push(`${name}: has a style attribute`);
-    if (/\son[a-z]+=/i.test(html.replace(/<script[\s\S]*?<\/script>/gi, ''))) problems.push(`${name}: has an inline event handler`);
+    if (/\son[a-z]+=/i.test(html.replace(/<script[\s\S]*?<\/script>/gi, '')))
+      problems.push(`${name}: has an inline event handler`);
   }
   expect(problems).toEqual([]);
 });

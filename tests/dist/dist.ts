@@ -10,7 +10,8 @@ export { LANGS, SITE_NAMES, TAGS, UI, langOf, lessonPages, localizedPages, type 
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 export const dist = path.join(root, 'dist');
-if (!existsSync(path.join(dist, 'en', 'index.html'))) throw new Error('tests/dist reads the built site: run `npm run build` first.');
+if (!existsSync(path.join(dist, 'en', 'index.html')))
+  throw new Error('tests/dist reads the built site: run `npm run build` first.');
 
 const cache = new Map<string, HTMLElement>();
 /** The parsed HTML of a built page, by URL path ('/en/glossary/') or file ('404.html'). */

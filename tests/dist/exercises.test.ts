@@ -10,7 +10,8 @@ import { parse } from 'yaml';
 import { LANGS, page, root, type Lang } from './dist';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const load = (dir: string, lang: Lang, id: string): any => parse(readFileSync(path.join(root, 'content', dir, lang, `${id}.yaml`), 'utf8'));
+const load = (dir: string, lang: Lang, id: string): any =>
+  parse(readFileSync(path.join(root, 'content', dir, lang, `${id}.yaml`), 'utf8'));
 const TYPES = ['buyer-seller', 'preferred-supplier', 'partnership', 'strategic-alliance'];
 
 describe('each exercise appears in its lesson in every language with the same id, and counts are as promised', () => {
@@ -24,23 +25,32 @@ describe('each exercise appears in its lesson in every language with the same id
     for (const lang of LANGS) {
       const data = load('exercises', lang, id);
       expect((data.items ?? data.cards).length, `${lang} ${id}`).toBeGreaterThanOrEqual(min);
-      expect(page(`/${lang}/${data.lesson}/`).querySelectorAll(`[data-exercise-kind="${kind}"][data-exercise-id="${id}"]`), `${lang} ${id}`).toHaveLength(1);
+      expect(
+        page(`/${lang}/${data.lesson}/`).querySelectorAll(`[data-exercise-kind="${kind}"][data-exercise-id="${id}"]`),
+        `${lang} ${id}`,
+      ).toHaveLength(1);
     }
   });
 
   it('each relationship type is the right "now" answer at least twice', () => {
     const scen = load('exercises', 'en', 'relationship-scenarios').items;
-    for (const t of TYPES) expect(scen.filter((i: { current: string }) => i.current === t).length, t).toBeGreaterThanOrEqual(2);
+    for (const t of TYPES)
+      expect(scen.filter((i: { current: string }) => i.current === t).length, t).toBeGreaterThanOrEqual(2);
   });
 });
 
 it('every role-play appears in its lesson in every language, with the same id', () => {
-  const IDS = readdirSync(path.join(root, 'content/roleplays/en')).map((f) => f.replace(/\.yaml$/, '')).sort();
+  const IDS = readdirSync(path.join(root, 'content/roleplays/en'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
   expect(IDS.length).toBeGreaterThanOrEqual(8);
   for (const id of IDS) {
     for (const lang of LANGS) {
       const rp = load('roleplays', lang, id);
-      expect(page(`/${lang}/${rp.lesson}/`).querySelectorAll(`[data-exercise-kind="roleplay"][data-exercise-id="${id}"]`), `${lang} ${id}`).toHaveLength(1);
+      expect(
+        page(`/${lang}/${rp.lesson}/`).querySelectorAll(`[data-exercise-kind="roleplay"][data-exercise-id="${id}"]`),
+        `${lang} ${id}`,
+      ).toHaveLength(1);
     }
   }
 });

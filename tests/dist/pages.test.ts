@@ -26,11 +26,21 @@ describe('head and switcher', () => {
   const status = new Map<string, Promise<number>>();
   /** The status the server answers for a path (each path asked once). */
   const statusOf = (pathname: string) => {
-    if (!status.has(pathname)) status.set(pathname, fetch(new URL(pathname, server.base), { redirect: 'manual' }).then(async (r) => (await r.arrayBuffer(), r.status)));
+    if (!status.has(pathname))
+      status.set(
+        pathname,
+        fetch(new URL(pathname, server.base), { redirect: 'manual' }).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+        ),
+      );
     return status.get(pathname)!;
   };
-  beforeAll(async () => { server = await startServer(); });
-  afterAll(async () => { await server.close(); });
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it.each(pages)('of %s', async (pathname) => {
     const lang = langOf(pathname);
@@ -47,7 +57,9 @@ describe('head and switcher', () => {
     expect(canonicals).toHaveLength(1);
     expect(new URL(canonicals[0].getAttribute('href')!).pathname).toBe(pathname);
 
-    const alternates = doc.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!] as const);
+    const alternates = doc
+      .querySelectorAll('link[rel="alternate"][hreflang]')
+      .map((l) => [l.getAttribute('hreflang')!, l.getAttribute('href')!] as const);
     expect(alternates.map(([h]) => h).sort()).toEqual(['en', 'lv', 'ms', 'x-default', 'zh-CN']);
     for (const [hreflang, href] of alternates) {
       const target = new URL(href).pathname;

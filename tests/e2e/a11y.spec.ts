@@ -36,7 +36,9 @@ for (const pathname of [...english, ...others]) {
     await page.goto(pathname);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme).toBe(scheme === 'dark');
+      await expect
+        .poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), scheme)
+        .toBe(scheme === 'dark');
       expect(await violations(page), scheme).toEqual([]);
     }
     expect(foreign).toEqual([]);

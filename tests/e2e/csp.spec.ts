@@ -11,10 +11,16 @@ const KEY_POINTS = { en: 'Key points', ms: 'Isi penting', zh: '要点', lv: 'Gal
 
 /** The policy's directives by name, e.g. { 'script-src': ["'self'", "'sha256-…'"] }. */
 function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-    const [name, ...values] = d.split(/\s+/);
-    return [name, values];
-  }));
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values];
+      }),
+  );
 }
 
 const pages = localizedPages();
@@ -36,7 +42,7 @@ for (const lang of LANGS) {
       // Islands hydrate after load (client:visible ones once scrolled to); a blocked chunk or
       // style shows up only then.
       const islands = page.locator('astro-island');
-      for (let i = 0; i < await islands.count(); i++) await islands.nth(i).scrollIntoViewIfNeeded();
+      for (let i = 0; i < (await islands.count()); i++) await islands.nth(i).scrollIntoViewIfNeeded();
       await expect(page.locator('astro-island[ssr]'), url).toHaveCount(0);
       await page.waitForLoadState('networkidle');
       const policies = page.locator('meta[http-equiv="content-security-policy" i]');
@@ -83,5 +89,7 @@ test('the policy blocks a script injected into a page', async ({ page, csp }) =>
   // The auto fixture heard it too (so it would fail a test that did this by accident); expected here.
   await expect.poll(() => csp.violations.length).toBeGreaterThan(0);
   csp.take();
-  await page.evaluate(() => { window.__cspViolations = []; });
+  await page.evaluate(() => {
+    window.__cspViolations = [];
+  });
 });

@@ -10,11 +10,23 @@ import { UI } from './site';
 const HELD = 'sales-course:training';
 const REPORTS = 'sales-course:reports';
 const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
-const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
+const fillIn = (t: string, v: Record<string, string | number>) =>
+  t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
 const minute = () => Math.floor(Date.now() / 60000);
-const stored = async (page: Page, key: string) => JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) ?? '[]') as { code: string }[];
+const stored = async (page: Page, key: string) =>
+  JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) ?? '[]') as { code: string }[];
 const report = (id: string, name: string, extra: Record<string, unknown> = {}) =>
-  forgeReport({ i: id, t: 'Onboarding', m: ['relationship-types'], l: [], n: name, w: minute(), r: [], x: [], ...extra });
+  forgeReport({
+    i: id,
+    t: 'Onboarding',
+    m: ['relationship-types'],
+    l: [],
+    n: name,
+    w: minute(),
+    r: [],
+    x: [],
+    ...extra,
+  });
 
 test('ten report links opened at once keep all ten', async ({ context }) => {
   const codes = await Promise.all(Array.from({ length: 10 }, (_, i) => report('many0001', `Trainee ${i}`)));
@@ -36,18 +48,24 @@ test('ten report links opened at once keep all ten', async ({ context }) => {
 test('four tabs pasting 20 reports each, one by one, keep 80 of 80', async ({ context }) => {
   test.setTimeout(120_000);
   const pages = await Promise.all(Array.from({ length: 4 }, () => context.newPage()));
-  await Promise.all(pages.map(async (p) => {
-    await p.goto('/lv/trainer/results/');
-    await hydrated(p);
-  }));
-  const codes = await Promise.all(pages.map((_, t) => Promise.all(Array.from({ length: 20 }, (_, i) => report(`tabs000${t}`, `Dalībnieks ${i}`)))));
-  await Promise.all(pages.map(async (p, t) => {
-    for (const code of codes[t]) {
-      await p.getByLabel(UI.lv.results.pasteLabel).fill(code);
-      await p.getByRole('button', { name: UI.lv.results.add }).click();
-      await expect(p.getByLabel(UI.lv.results.pasteLabel)).toHaveValue('');
-    }
-  }));
+  await Promise.all(
+    pages.map(async (p) => {
+      await p.goto('/lv/trainer/results/');
+      await hydrated(p);
+    }),
+  );
+  const codes = await Promise.all(
+    pages.map((_, t) => Promise.all(Array.from({ length: 20 }, (_, i) => report(`tabs000${t}`, `Dalībnieks ${i}`)))),
+  );
+  await Promise.all(
+    pages.map(async (p, t) => {
+      for (const code of codes[t]) {
+        await p.getByLabel(UI.lv.results.pasteLabel).fill(code);
+        await p.getByRole('button', { name: UI.lv.results.add }).click();
+        await expect(p.getByLabel(UI.lv.results.pasteLabel)).toHaveValue('');
+      }
+    }),
+  );
   await expect.poll(async () => (await stored(pages[0], REPORTS)).filter((e) => !('removed' in e)).length).toBe(80);
   await pages[2].reload();
   await hydrated(pages[2]);
@@ -57,19 +75,32 @@ test('four tabs pasting 20 reports each, one by one, keep 80 of 80', async ({ co
 test('four tabs adding 20 assignments each keep 80 of 80', async ({ context }) => {
   test.setTimeout(120_000);
   const pages = await Promise.all(Array.from({ length: 4 }, () => context.newPage()));
-  await Promise.all(pages.map(async (p) => {
-    await p.goto('/ms/my-training/');
-    await hydrated(p);
-  }));
-  const codes = pages.map((_, t) => Array.from({ length: 20 }, (_, i) => encodeAssignment({ id: `tab${t}as${String(i).padStart(2, '0')}`, title: `Tugasan ${t}-${i}`, modules: ['relationship-types'], lessons: [] })));
-  await Promise.all(pages.map(async (p, t) => {
-    for (const code of codes[t]) {
-      await p.getByLabel(UI.ms.training.openLabel).fill(code);
-      await p.getByRole('button', { name: UI.ms.training.open, exact: true }).click();
-      await p.getByTestId('assignment-preview').getByRole('button', { name: UI.ms.training.add }).click();
-      await expect(p.getByTestId('assignment-preview')).toHaveCount(0);
-    }
-  }));
+  await Promise.all(
+    pages.map(async (p) => {
+      await p.goto('/ms/my-training/');
+      await hydrated(p);
+    }),
+  );
+  const codes = pages.map((_, t) =>
+    Array.from({ length: 20 }, (_, i) =>
+      encodeAssignment({
+        id: `tab${t}as${String(i).padStart(2, '0')}`,
+        title: `Tugasan ${t}-${i}`,
+        modules: ['relationship-types'],
+        lessons: [],
+      }),
+    ),
+  );
+  await Promise.all(
+    pages.map(async (p, t) => {
+      for (const code of codes[t]) {
+        await p.getByLabel(UI.ms.training.openLabel).fill(code);
+        await p.getByRole('button', { name: UI.ms.training.open, exact: true }).click();
+        await p.getByTestId('assignment-preview').getByRole('button', { name: UI.ms.training.add }).click();
+        await expect(p.getByTestId('assignment-preview')).toHaveCount(0);
+      }
+    }),
+  );
   await expect.poll(async () => (await stored(pages[0], HELD)).map((e) => e.code).sort()).toEqual(codes.flat().sort());
   await pages[1].reload();
   await hydrated(pages[1]);
@@ -77,7 +108,11 @@ test('four tabs adding 20 assignments each keep 80 of 80', async ({ context }) =
 });
 
 test('a report link shows what it carries and asks first; "Not now" adds nothing', async ({ page }) => {
-  const [anna, bo, cai] = await Promise.all([report('show0001', 'Anna'), report('show0001', 'Bo'), report('show0001', 'Cai')]);
+  const [anna, bo, cai] = await Promise.all([
+    report('show0001', 'Anna'),
+    report('show0001', 'Bo'),
+    report('show0001', 'Cai'),
+  ]);
   await page.goto(`/zh/trainer/results/#${anna}%20${bo}%20${cai}`);
   await hydrated(page);
   const preview = page.getByTestId('report-preview');
@@ -91,9 +126,15 @@ test('a report link shows what it carries and asks first; "Not now" adds nothing
   await expect(page.getByText(UI.zh.results.empty)).toBeVisible();
 });
 
-test('a report cannot redefine the assignment: a later one that describes it differently is a conflict', async ({ page }) => {
+test('a report cannot redefine the assignment: a later one that describes it differently is a conflict', async ({
+  page,
+}) => {
   const first = await report('scope001', 'Anna');
-  const hostile = await report('scope001', 'Mallory', { t: 'Everything, due long ago', d: '2020-01-01', m: ['relationship-types', 'listening-and-communicating'] });
+  const hostile = await report('scope001', 'Mallory', {
+    t: 'Everything, due long ago',
+    d: '2020-01-01',
+    m: ['relationship-types', 'listening-and-communicating'],
+  });
   const annaLater = await report('scope001', 'Anna', { r: [['relationship-types/four-types', minute()]] });
   const bo = await report('scope001', 'Bo');
   await page.goto(`/en/trainer/results/#${first}`);
@@ -106,7 +147,9 @@ test('a report cannot redefine the assignment: a later one that describes it dif
   const table = page.locator('section[data-assignment="scope001"]');
   await expect(table.getByRole('heading', { level: 2 })).toHaveText('Onboarding');
   await expect(table.locator('thead th.results-table__lesson')).toHaveCount(2); // relationship-types only
-  await expect(table.locator('tr[data-trainee="Mallory"]').getByTestId('conflict')).toContainText('Everything, due long ago');
+  await expect(table.locator('tr[data-trainee="Mallory"]').getByTestId('conflict')).toContainText(
+    'Everything, due long ago',
+  );
   await expect(table.locator('tr[data-trainee="Anna"]').getByTestId('conflict')).toHaveCount(0);
   await expect(table.locator('tr[data-trainee="Bo"]').getByTestId('conflict')).toHaveCount(0);
   await page.reload();
@@ -124,14 +167,17 @@ test('an older report says so, and a full list says what was not added', async (
   await page.getByLabel(UI.en.results.pasteLabel).fill(older);
   await page.getByRole('button', { name: UI.en.results.add }).click();
   await expect(page.getByRole('status')).toContainText(fillIn(UI.en.results.olderCount_one, { count: 1 }));
-  await expect(page.locator('tr[data-trainee="Anna"] td[data-col="read"]')).toHaveText(fillIn(UI.en.results.readCount, { read: 1, total: 2 }));
+  await expect(page.locator('tr[data-trainee="Anna"] td[data-col="read"]')).toHaveText(
+    fillIn(UI.en.results.readCount, { read: 1, total: 2 }),
+  );
 });
 
 test('past 2,000 stored reports a new one is refused with a message, never "Added 1"', async ({ page }) => {
   test.setTimeout(120_000);
   const full = await Promise.all(Array.from({ length: 2000 }, (_, i) => report('full0002', `T${i}`)));
   await page.addInitScript((list) => {
-    if (!localStorage.getItem('sales-course:reports')) localStorage.setItem('sales-course:reports', JSON.stringify(list.map((code, i) => ({ code, added: i + 1 }))));
+    if (!localStorage.getItem('sales-course:reports'))
+      localStorage.setItem('sales-course:reports', JSON.stringify(list.map((code, i) => ({ code, added: i + 1 }))));
   }, full);
   const extra = await report('full0002', 'One too many');
   await page.goto(`/en/trainer/results/#${extra}`);
@@ -139,15 +185,21 @@ test('past 2,000 stored reports a new one is refused with a message, never "Adde
   const preview = page.getByTestId('report-preview');
   await expect(preview.locator('li[data-outcome="limit"]')).toContainText(UI.en.results['outcome-limit']);
   await preview.getByRole('button', { name: UI.en.results.previewAdd }).click();
-  await expect(page.getByTestId('refused')).toContainText(fillIn(UI.en.results.limitCount_one, { count: 1, max: '2,000' }));
-  await expect(page.getByRole('status')).not.toContainText(fillIn(UI.en.results.addedCount, { added: 1, updated: 0, unchanged: 0 }));
+  await expect(page.getByTestId('refused')).toContainText(
+    fillIn(UI.en.results.limitCount_one, { count: 1, max: '2,000' }),
+  );
+  await expect(page.getByRole('status')).not.toContainText(
+    fillIn(UI.en.results.addedCount, { added: 1, updated: 0, unchanged: 0 }),
+  );
   expect(await stored(page, REPORTS)).toHaveLength(2000);
   await page.reload();
   await hydrated(page);
   await expect(page.locator('tr[data-trainee="One too many"]')).toHaveCount(0);
 });
 
-test('storage whose getItem throws: My training, trainer and results still work and say nothing is saved', async ({ page }) => {
+test('storage whose getItem throws: My training, trainer and results still work and say nothing is saved', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
@@ -175,9 +227,14 @@ test('full storage still shows the saved progress, and the export holds it', asy
   await page.goto('/en/');
   await page.evaluate(() => {
     const now = Date.now();
-    localStorage.setItem('sales-course:progress', JSON.stringify({
-      version: 2, lessons: { 'relationship-types/four-types': { opened: now - 5000, read: now - 4000 } }, exercises: {},
-    }));
+    localStorage.setItem(
+      'sales-course:progress',
+      JSON.stringify({
+        version: 2,
+        lessons: { 'relationship-types/four-types': { opened: now - 5000, read: now - 4000 } },
+        exercises: {},
+      }),
+    );
   });
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {
@@ -191,7 +248,9 @@ test('full storage still shows the saved progress, and the export holds it', asy
   await expect(row).toHaveAttribute('data-state', 'read');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: UI.en.progress.export }).first().click();
-  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  const file = JSON.parse(
+    await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')),
+  );
   expect(Object.keys(file.progress.lessons)).toEqual(['relationship-types/four-types']);
 });
 
@@ -207,7 +266,9 @@ test('damaged progress is set aside once, however often pages load, and offered 
   await expect(page.getByText(UI.en.progress.noticeCorrupt)).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: UI.en.progress.downloadAside }).click();
-  const file = JSON.parse(await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  const file = JSON.parse(
+    await (await (await download).createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')),
+  );
   expect(Object.values(file)).toEqual(['{"version":2,"lessons":{']);
 });
 
@@ -215,17 +276,33 @@ test('an impossible stored time (1e20) neither crashes the progress page nor blo
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/lv/');
-  await page.evaluate(() => localStorage.setItem('sales-course:progress', JSON.stringify({
-    version: 2, lessons: { 'relationship-types/four-types': { opened: 1e20, read: 1e20 }, 'relationship-types/choosing-the-level': { opened: 1000, read: 2000 } }, exercises: {},
-  })));
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'sales-course:progress',
+      JSON.stringify({
+        version: 2,
+        lessons: {
+          'relationship-types/four-types': { opened: 1e20, read: 1e20 },
+          'relationship-types/choosing-the-level': { opened: 1000, read: 2000 },
+        },
+        exercises: {},
+      }),
+    ),
+  );
   await page.goto('/lv/progress/');
   await hydrated(page);
   // The impossible entry is set aside (the learner is told), the possible one stays.
   await expect(page.getByText(UI.lv.progress.noticeRepaired)).toBeVisible();
-  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-state', 'read');
+  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
+    'data-state',
+    'read',
+  );
   await expect(page.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-state', 'none');
   await page.getByRole('button', { name: UI.lv.progressPage.resetButton }).click();
   await page.getByRole('button', { name: UI.lv.progressPage.resetConfirm }).click();
-  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-state', 'none');
+  await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
+    'data-state',
+    'none',
+  );
   expect(errors).toEqual([]);
 });

@@ -10,7 +10,8 @@ import { LANGS, type Lang } from './site';
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ui = (lang: Lang) => JSON.parse(readFileSync(path.join(root, 'src/i18n/ui', `${lang}.json`), 'utf8'));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const load = (lang: Lang, id: string): any => parse(readFileSync(path.join(root, 'content/exercises', lang, `${id}.yaml`), 'utf8'));
+const load = (lang: Lang, id: string): any =>
+  parse(readFileSync(path.join(root, 'content/exercises', lang, `${id}.yaml`), 'utf8'));
 const TYPES = ['buyer-seller', 'preferred-supplier', 'partnership', 'strategic-alliance'];
 
 async function open(page: Page, lang: Lang, id: string): Promise<Locator> {
@@ -25,7 +26,12 @@ async function open(page: Page, lang: Lang, id: string): Promise<Locator> {
 /** Names the island shows for the ordered options, in the page's language. */
 function typeName(lang: Lang, key: string): string {
   const l = ui(lang).diagram.ladder;
-  return { 'buyer-seller': l.buyerSeller, 'preferred-supplier': l.preferred, partnership: l.partnership, 'strategic-alliance': l.alliance }[key]!;
+  return {
+    'buyer-seller': l.buyerSeller,
+    'preferred-supplier': l.preferred,
+    partnership: l.partnership,
+    'strategic-alliance': l.alliance,
+  }[key]!;
 }
 function approachName(lang: Lang, key: string): string {
   const c = ui(lang).diagram.continuum;
@@ -74,7 +80,10 @@ for (const lang of LANGS) {
       box = await open(page, lang, id);
       for (const card of data[cardsKey]) {
         await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-        await box.locator('.categorize__targets').getByRole('button', { name: name(card[catKey]), exact: true }).click();
+        await box
+          .locator('.categorize__targets')
+          .getByRole('button', { name: name(card[catKey]), exact: true })
+          .click();
         await expect(box.locator('.feedback')).toContainText(card.feedback);
       }
       await expect(box.getByTestId('quiz-results')).toContainText(s.score.replace('{score}', '100'));
@@ -86,7 +95,10 @@ for (const lang of LANGS) {
     const item = load(lang, 'relationship-scenarios').items[0];
     const box = await open(page, lang, 'relationship-scenarios');
     const higher = TYPES[TYPES.indexOf(item.current) + 1];
-    await box.locator('.quiz__options').getByRole('button', { name: typeName(lang, higher), exact: true }).click();
+    await box
+      .locator('.quiz__options')
+      .getByRole('button', { name: typeName(lang, higher), exact: true })
+      .click();
     const feedback = box.locator('.feedback');
     await expect(feedback).toContainText(s.near);
     await expect(feedback).toContainText(s.higher);
@@ -99,24 +111,45 @@ for (const lang of LANGS) {
     const wrongColumn = card.column === 'sales' ? 'service' : 'sales';
     const sortBox = await open(page, lang, 'sales-or-service-sort');
     await sortBox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await sortBox.locator('.categorize__targets').getByRole('button', { name: sort.columns[wrongColumn], exact: true }).click();
-    await expect(sortBox.locator('.feedback')).toContainText(s.placedWrong.replace('{category}', sort.columns[wrongColumn]));
+    await sortBox
+      .locator('.categorize__targets')
+      .getByRole('button', { name: sort.columns[wrongColumn], exact: true })
+      .click();
+    await expect(sortBox.locator('.feedback')).toContainText(
+      s.placedWrong.replace('{category}', sort.columns[wrongColumn]),
+    );
     await expect(sortBox.locator('.categorize__pile')).toContainText(card.text);
-    await sortBox.locator('.categorize__pile').getByRole('button', { name: new RegExp(card.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
-    await sortBox.locator('.categorize__targets').getByRole('button', { name: sort.columns[card.column], exact: true }).click();
+    await sortBox
+      .locator('.categorize__pile')
+      .getByRole('button', { name: new RegExp(card.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .click();
+    await sortBox
+      .locator('.categorize__targets')
+      .getByRole('button', { name: sort.columns[card.column], exact: true })
+      .click();
     await expect(sortBox.locator('.feedback')).toContainText(card.feedback);
-    await expect(sortBox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`)).toContainText(card.text);
+    await expect(sortBox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`)).toContainText(
+      card.text,
+    );
   });
 }
 
-const PAIRS: [Lang, Lang][] = [['en', 'lv'], ['ms', 'zh'], ['zh', 'en'], ['lv', 'ms']];
+const PAIRS: [Lang, Lang][] = [
+  ['en', 'lv'],
+  ['ms', 'zh'],
+  ['zh', 'en'],
+  ['lv', 'ms'],
+];
 for (const [from, to] of PAIRS) {
   test(`switch ${from} -> ${to} mid-exercise and reload: the same answers, in the new language`, async ({ page }) => {
     const a = load(from, 'which-approach-fits');
     let box = await open(page, from, 'which-approach-fits');
     await answer(box, approachName(from, a.items[0].answer));
     // Second item, answered, its feedback still open.
-    await box.locator('.quiz__options').getByRole('button', { name: approachName(from, 'transactional'), exact: true }).click();
+    await box
+      .locator('.quiz__options')
+      .getByRole('button', { name: approachName(from, 'transactional'), exact: true })
+      .click();
     box = await open(page, to, 'which-approach-fits');
     const b = load(to, 'which-approach-fits');
     await expect(box.locator('.quiz__prompt')).toHaveText(b.items[1].situation);
@@ -131,10 +164,15 @@ for (const [from, to] of PAIRS) {
     let sbox = await open(page, from, 'sales-or-service-sort');
     const card = sortFrom.cards[2];
     await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await sbox.locator('.categorize__targets').getByRole('button', { name: sortFrom.columns[card.column], exact: true }).click();
+    await sbox
+      .locator('.categorize__targets')
+      .getByRole('button', { name: sortFrom.columns[card.column], exact: true })
+      .click();
     const sortTo = load(to, 'sales-or-service-sort');
     sbox = await open(page, to, 'sales-or-service-sort');
-    await expect(sbox.locator(`.categorize__column:has(h4:text("${sortTo.columns[card.column]}"))`)).toContainText(sortTo.cards[2].text);
+    await expect(sbox.locator(`.categorize__column:has(h4:text("${sortTo.columns[card.column]}"))`)).toContainText(
+      sortTo.cards[2].text,
+    );
 
     // Reset and retry: back to the first item, the attempt's answers cleared.
     box = await open(page, to, 'which-approach-fits');
@@ -145,45 +183,51 @@ for (const [from, to] of PAIRS) {
 
 for (const lang of LANGS) {
   test(`${lang}: keyboard only: sort a card and answer a scenario question, focus following`, async ({ page }) => {
-  const zh = load(lang, 'four-elements-match');
-  const box = await open(page, lang, 'four-elements-match');
-  const first = zh.items[0];
-  // The first card is selected; its category is one Tab stop among the target buttons.
-  const targets = box.locator('.categorize__targets').getByRole('button');
-  await targets.first().focus();
-  const index = ['contract-bond', 'reciprocity', 'empathy', 'trust'].indexOf(first.element);
-  for (let i = 0; i < index; i++) await page.keyboard.press('Tab');
-  await expect(targets.nth(index)).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(box.locator('.feedback')).toBeFocused();
-  await expect(box.locator('.feedback')).toContainText(first.feedback);
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(box.locator('.categorize__pile button').first()).toBeFocused();
+    const zh = load(lang, 'four-elements-match');
+    const box = await open(page, lang, 'four-elements-match');
+    const first = zh.items[0];
+    // The first card is selected; its category is one Tab stop among the target buttons.
+    const targets = box.locator('.categorize__targets').getByRole('button');
+    await targets.first().focus();
+    const index = ['contract-bond', 'reciprocity', 'empathy', 'trust'].indexOf(first.element);
+    for (let i = 0; i < index; i++) await page.keyboard.press('Tab');
+    await expect(targets.nth(index)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(box.locator('.feedback')).toBeFocused();
+    await expect(box.locator('.feedback')).toContainText(first.feedback);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(box.locator('.categorize__pile button').first()).toBeFocused();
 
-  const scen = load(lang, 'relationship-scenarios');
-  const sbox = await open(page, lang, 'relationship-scenarios');
-  const options = sbox.locator('.quiz__options button');
-  await options.first().focus();
-  for (let i = 0; i < TYPES.indexOf(scen.items[0].current); i++) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(sbox.locator('.feedback')).toBeFocused();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(sbox.locator('h4')).toBeFocused();
-  await expect(sbox.locator('h4')).toHaveText(ui(lang).quiz.worthQuestion);
-});
+    const scen = load(lang, 'relationship-scenarios');
+    const sbox = await open(page, lang, 'relationship-scenarios');
+    const options = sbox.locator('.quiz__options button');
+    await options.first().focus();
+    for (let i = 0; i < TYPES.indexOf(scen.items[0].current); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(sbox.locator('.feedback')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(sbox.locator('h4')).toBeFocused();
+    await expect(sbox.locator('h4')).toHaveText(ui(lang).quiz.worthQuestion);
+  });
 }
 
 test('no accessibility violations with feedback showing, light and dark', async ({ page }) => {
-  for (const [lang, id, click] of [['ms', 'relationship-scenarios', '.quiz__options button'], ['lv', 'sales-or-service-sort', '.categorize__targets button']] as const) {
+  for (const [lang, id, click] of [
+    ['ms', 'relationship-scenarios', '.quiz__options button'],
+    ['lv', 'sales-or-service-sort', '.categorize__targets button'],
+  ] as const) {
     const box = await open(page, lang, id);
     await box.locator(click).first().click();
     await expect(box.locator('.feedback')).toBeVisible();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const results = await new AxeBuilder({ page }).include(`[data-exercise-id="${id}"]`).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${lang} ${scheme}`).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+        `${lang} ${scheme}`,
+      ).toEqual([]);
     }
   }
 });

@@ -7,7 +7,14 @@
  * After the test the list must be empty; the failure names the blocked URI, the directive and the
  * source file, so a style or script the policy blocks fails the test that showed it.
  */
-import { expect, test as base, type Browser, type BrowserContext, type ConsoleMessage, type Page } from '@playwright/test';
+import {
+  expect,
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+} from '@playwright/test';
 
 export { expect };
 export type { Page };
@@ -56,9 +63,11 @@ const isCspMessage = (text: string) => /Content[- ]Security[- ]Policy|Refused to
 
 export function formatViolations(list: CspViolation[]): string {
   return list
-    .map((v) => (v.message
-      ? `- ${v.page}: console: ${v.message}`
-      : `- ${v.page}: blocked ${v.blockedURI || '(inline)'} by ${v.directive} in ${v.sourceFile || '(document)'}${v.line ? `:${v.line}` : ''}${v.sample ? ` — "${v.sample}"` : ''}`))
+    .map((v) =>
+      v.message
+        ? `- ${v.page}: console: ${v.message}`
+        : `- ${v.page}: blocked ${v.blockedURI || '(inline)'} by ${v.directive} in ${v.sourceFile || '(document)'}${v.line ? `:${v.line}` : ''}${v.sample ? ` — "${v.sample}"` : ''}`,
+    )
     .join('\n');
 }
 
@@ -91,7 +100,9 @@ export const test = base.extend<CspFixture>({
         });
       };
       const watch = async (ctx: BrowserContext) => {
-        await ctx.exposeBinding('__reportCspViolation', ({ page }, v: Omit<CspViolation, 'page'>) => add({ page: page.url(), ...v }));
+        await ctx.exposeBinding('__reportCspViolation', ({ page }, v: Omit<CspViolation, 'page'>) =>
+          add({ page: page.url(), ...v }),
+        );
         await ctx.addInitScript(recordViolations);
         ctx.on('page', watchPage);
         for (const p of ctx.pages()) watchPage(p);

@@ -14,7 +14,8 @@ test('a glossary link from a lesson lands on the term, highlighted', async ({ pa
 });
 
 test('the glossary sorts each language its own way', async ({ page }) => {
-  const order = async (lang: string) => page.goto(`/${lang}/glossary/`).then(() => page.locator('.glossary dt').allTextContents());
+  const order = async (lang: string) =>
+    page.goto(`/${lang}/glossary/`).then(() => page.locator('.glossary dt').allTextContents());
   const lv = await order('lv');
   expect(lv.length).toBeGreaterThanOrEqual(30);
   expect([...lv].sort(new Intl.Collator('lv').compare)).toEqual(lv);

@@ -6,11 +6,13 @@ import type { Page } from '@playwright/test';
 
 const KEY = 'sales-course:progress';
 // The words on screen, from the same UI strings the site is built from.
-const ui = (lang: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${lang}.json`), 'utf8'));
+const ui = (lang: string) =>
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${lang}.json`), 'utf8'));
 const MS = ui('ms');
 const ZH = ui('zh');
 const LV = ui('lv');
-const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
+const fillIn = (t: string, v: Record<string, string | number>) =>
+  t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
 const L1 = 'sales-and-service/what-sales-is';
 const L2 = 'sales-and-service/what-service-is';
 
@@ -29,7 +31,9 @@ test('a lesson read in Malay is ticked in Latvian, with module progress and "con
   await expect(tick(page, L2)).toHaveAttribute('data-read', 'false');
   const bar = page.getByRole('progressbar', { name: fillIn(LV.progress.moduleProgress, { module: 1 }) });
   await expect(bar).toHaveAttribute('value', '1');
-  await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText(fillIn(LV.progress.lessonsRead, { read: 1, total: 3 }));
+  await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText(
+    fillIn(LV.progress.lessonsRead, { read: 1, total: 3 }),
+  );
   // Continue where you left off: the next lesson, in Latvian.
   const cont = page.locator('[data-continue] a');
   await expect(cont).toHaveAttribute('href', `/lv/${L2}/`);
@@ -73,7 +77,11 @@ test('damaged saved progress: a message once, the valid progress kept, the raw v
   await page.reload();
   await expect(page.getByText('Part of your saved progress was damaged')).toBeVisible();
   await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
-  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:progress:unreadable:')).map((k) => localStorage.getItem(k)));
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('sales-course:progress:unreadable:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(aside).toEqual([raw]);
   await page.getByRole('button', { name: 'OK, understood' }).click();
   await expect(page.locator('[data-progress-banner]')).toBeHidden();
@@ -89,7 +97,11 @@ test('unreadable saved progress (truncated JSON) is set aside, not destroyed', a
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, truncated]);
   await page.reload();
   await expect(page.getByText(LV.progress.noticeCorrupt)).toBeVisible();
-  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:progress:unreadable:')).map((k) => localStorage.getItem(k)));
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('sales-course:progress:unreadable:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(aside).toEqual([truncated]);
   // The course still works and saves again.
   await page.goto(`/lv/${L1}/`);
@@ -99,11 +111,17 @@ test('unreadable saved progress (truncated JSON) is set aside, not destroyed', a
 
 test('blocked storage: the site works for the session and warns, with export at hand', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
   });
   await page.goto(`/en/${L1}/`);
   await expect(page.getByText('Your browser is not letting this site save progress')).toBeVisible();
-  await expect(page.locator('[data-progress-banner]').getByRole('button', { name: 'Export my progress' })).toBeVisible();
+  await expect(
+    page.locator('[data-progress-banner]').getByRole('button', { name: 'Export my progress' }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
   await expect(page.getByText('You have read this lesson.')).toBeVisible();
   await expect(page.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-read', 'true');
@@ -117,7 +135,10 @@ test('export, reset, import: everything comes back', async ({ page }, testInfo) 
   await page.goto('/en/progress/');
   await hydrated(page);
   await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my progress' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export my progress' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^sales-course-progress-\d{4}-\d{2}-\d{2}\.json$/);
   const file = testInfo.outputPath('export.json');
   await download.saveAs(file);
@@ -146,8 +167,14 @@ test('a damaged or foreign import file gets a clear message and changes nothing'
   const before = await stored(page);
   const input = page.getByLabel(MS.progressPage.importLabel);
   const cases: [string, string][] = [
-    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":1', MS.progressPage.importNotJson],
-    ['{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":"x"}},"exercises":{}}}', MS.progressPage.importDamaged],
+    [
+      '{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":1',
+      MS.progressPage.importNotJson,
+    ],
+    [
+      '{"format":"sales-course-progress","version":2,"progress":{"version":2,"lessons":{"a/b":{"opened":"x"}},"exercises":{}}}',
+      MS.progressPage.importDamaged,
+    ],
     ['{"name":"my holiday photos"}', MS.progressPage.importNotProgress],
   ];
   for (const [content, message] of cases) {
@@ -156,12 +183,20 @@ test('a damaged or foreign import file gets a clear message and changes nothing'
     await expect(page.getByRole('button', { name: MS.progressPage.importConfirm })).toHaveCount(0);
     expect(await stored(page)).toBe(before);
   }
-  await expect(page.getByTestId('lessons-total')).toHaveText(fillIn(MS.progressPage.lessonsTotal, { read: 1, total: 13 }));
+  await expect(page.getByTestId('lessons-total')).toHaveText(
+    fillIn(MS.progressPage.lessonsTotal, { read: 1, total: 13 }),
+  );
 });
 
-test('only the controls that apply are shown: no dismiss without a notice, no "mark as read" once read', async ({ page }) => {
+test('only the controls that apply are shown: no dismiss without a notice, no "mark as read" once read', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
   });
   await page.goto(`/en/${L1}/`);
   await expect(page.getByRole('button', { name: 'Export my progress' })).toBeVisible();

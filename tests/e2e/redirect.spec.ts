@@ -73,9 +73,12 @@ for (const path of hostile) {
     // may serve its 404 page for them instead, and that is where the rescue script must hold. So
     // the address gets the 404 page a host would send for it.
     const notFound = path.startsWith('/en/') ? '/en/404/' : '/404.html';
-    await page.route((url) => url.host === new URL(address).host && url.pathname === new URL(address).pathname, async (route) => {
-      route.fulfill({ response: await route.fetch({ url: `${baseURL}${notFound}` }), status: 404 });
-    });
+    await page.route(
+      (url) => url.host === new URL(address).host && url.pathname === new URL(address).pathname,
+      async (route) => {
+        route.fulfill({ response: await route.fetch({ url: `${baseURL}${notFound}` }), status: 404 });
+      },
+    );
     const response = await page.goto(address);
     expect(response?.status()).toBe(404);
     await page.waitForLoadState('networkidle');
@@ -90,7 +93,10 @@ for (const path of hostile) {
   });
 }
 
-test("the 404 page's '#' rescue opens a real code, with trailing punctuation, outside the languages too", async ({ page, baseURL }) => {
+test("the 404 page's '#' rescue opens a real code, with trailing punctuation, outside the languages too", async ({
+  page,
+  baseURL,
+}) => {
   const foreign = forbidOtherHosts(page, baseURL!);
   const code = encodeAssignment({ id: 'pct00002', title: 'Rescued', modules: ['relationship-types'], lessons: [] });
   await page.goto(`/my-training/%23${code}).`);

@@ -7,13 +7,30 @@ import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { LANGS, type Lang } from './site';
 
-interface Choice { id: string; text: string; quality: 'good' | 'ok' | 'poor'; skill?: string; error?: string; next: string }
-interface Turn { says: string; choices?: Choice[]; outcome?: string }
-interface RolePlayFile { lesson: string; title: string; start: string; turns: Record<string, Turn> }
+interface Choice {
+  id: string;
+  text: string;
+  quality: 'good' | 'ok' | 'poor';
+  skill?: string;
+  error?: string;
+  next: string;
+}
+interface Turn {
+  says: string;
+  choices?: Choice[];
+  outcome?: string;
+}
+interface RolePlayFile {
+  lesson: string;
+  title: string;
+  start: string;
+  turns: Record<string, Turn>;
+}
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ui = (lang: Lang) => JSON.parse(readFileSync(path.join(root, 'src/i18n/ui', `${lang}.json`), 'utf8'));
-const load = (lang: Lang, id: string): RolePlayFile => parse(readFileSync(path.join(root, 'content/roleplays', lang, `${id}.yaml`), 'utf8'));
+const load = (lang: Lang, id: string): RolePlayFile =>
+  parse(readFileSync(path.join(root, 'content/roleplays', lang, `${id}.yaml`), 'utf8'));
 const ID = 'hammer-price';
 
 /** The turns and choices of a path: always the good response, or always the first poor one. */
@@ -45,7 +62,10 @@ for (const lang of LANGS) {
     await expect(box.getByRole('heading', { name: rp.title })).toBeVisible();
     for (const { turn, choice } of pathOf(rp, 'good')) {
       await expect(box.getByTestId('customer-line')).toHaveText(rp.turns[turn].says);
-      await box.getByRole('group', { name: s.roleplay.yourResponse }).getByRole('button', { name: choice.text, exact: true }).click();
+      await box
+        .getByRole('group', { name: s.roleplay.yourResponse })
+        .getByRole('button', { name: choice.text, exact: true })
+        .click();
       const feedback = box.locator('.feedback');
       await expect(feedback).toContainText(s.roleplay.good);
       await expect(feedback).toContainText(s.skills[choice.skill!]);
@@ -83,7 +103,9 @@ test('switching language in the middle continues at the same turn with the same 
   // Same place, now in Latvian: the second customer turn, and the first answer in the history.
   await expect(box.getByTestId('customer-line')).toHaveText(lv.turns[second.turn].says);
   await box.locator('.roleplay__history summary').click();
-  await expect(box.locator('.roleplay__history')).toContainText(lv.turns[first.turn].choices!.find((c) => c.id === first.choice.id)!.text);
+  await expect(box.locator('.roleplay__history')).toContainText(
+    lv.turns[first.turn].choices!.find((c) => c.id === first.choice.id)!.text,
+  );
 });
 
 test('reload in the middle keeps the answer and its feedback', async ({ page }) => {
@@ -127,11 +149,20 @@ function stubSpeech(page: Page, voices: { lang: string; name: string }[] | null)
       Object.defineProperty(window, 'speechSynthesis', { value: undefined });
       return;
     }
-    w.SpeechSynthesisUtterance = class { text: string; lang = ''; voice: unknown = null; rate = 1; constructor(t: string) { this.text = t; } };
+    w.SpeechSynthesisUtterance = class {
+      text: string;
+      lang = '';
+      voice: unknown = null;
+      rate = 1;
+      constructor(t: string) {
+        this.text = t;
+      }
+    };
     Object.defineProperty(window, 'speechSynthesis', {
       value: {
         getVoices: () => v,
-        speak: (u: { text: string; lang: string; rate: number }) => (w.__spoken as unknown[]).push({ text: u.text, lang: u.lang, rate: u.rate }),
+        speak: (u: { text: string; lang: string; rate: number }) =>
+          (w.__spoken as unknown[]).push({ text: u.text, lang: u.lang, rate: u.rate }),
         cancel: () => {},
         addEventListener: () => {},
       },
@@ -140,7 +171,10 @@ function stubSpeech(page: Page, voices: { lang: string; name: string }[] | null)
 }
 
 test('listening mode: the line is hidden, spoken in the page language, slower on request', async ({ page }) => {
-  await stubSpeech(page, [{ lang: 'en-US', name: 'English' }, { lang: 'lv-LV', name: 'Latviešu' }]);
+  await stubSpeech(page, [
+    { lang: 'en-US', name: 'English' },
+    { lang: 'lv-LV', name: 'Latviešu' },
+  ]);
   const s = ui('lv');
   const { rp, box } = await open(page, 'lv');
   await box.getByLabel(s.roleplay.listenMode).check();
@@ -148,14 +182,19 @@ test('listening mode: the line is hidden, spoken in the page language, slower on
   await expect(box.getByText(s.roleplay.hidden)).toBeVisible();
   await box.getByLabel(s.roleplay.slower).check();
   await box.getByRole('button', { name: s.roleplay.listen, exact: true }).click();
-  expect(await page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken)).toEqual([{ text: rp.turns[rp.start].says, lang: 'lv-LV', rate: 0.7 }]);
+  expect(await page.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken)).toEqual([
+    { text: rp.turns[rp.start].says, lang: 'lv-LV', rate: 0.7 },
+  ]);
   // "Can't listen now" shows the text.
   await box.getByRole('button', { name: s.roleplay.showText }).click();
   await expect(box.getByTestId('customer-line')).toHaveText(rp.turns[rp.start].says);
 });
 
 test('no voice for the language: says so, shows the text, speaks nothing', async ({ page }) => {
-  await stubSpeech(page, [{ lang: 'id-ID', name: 'Indonesian' }, { lang: 'en-US', name: 'English' }]);
+  await stubSpeech(page, [
+    { lang: 'id-ID', name: 'Indonesian' },
+    { lang: 'en-US', name: 'English' },
+  ]);
   const s = ui('ms');
   const { rp, box } = await open(page, 'ms');
   await box.getByLabel(s.roleplay.listenMode).check();
@@ -183,7 +222,10 @@ test('no accessibility violations with feedback open, light and dark', async ({ 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const results = await new AxeBuilder({ page }).include(`[data-exercise-id="${ID}"]`).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      scheme,
+    ).toEqual([]);
   }
 });
 

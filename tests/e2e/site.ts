@@ -16,9 +16,15 @@ export const LABELS: Record<Lang, string> = { en: 'English', ms: 'Bahasa Melayu'
 /** The UI strings the site is built from, to assert what a learner reads in each language. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const UI: Record<Lang, any> = Object.fromEntries(
-  LANGS.map((l) => [l, JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${l}.json`), 'utf8'))]),
+  LANGS.map((l) => [
+    l,
+    JSON.parse(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'src/i18n/ui', `${l}.json`), 'utf8')),
+  ]),
 ) as Record<Lang, never>;
-export const SITE_NAMES = Object.fromEntries(Object.entries(UI).map(([l, u]) => [l, u.site.name])) as Record<Lang, string>;
+export const SITE_NAMES = Object.fromEntries(Object.entries(UI).map(([l, u]) => [l, u.site.name])) as Record<
+  Lang,
+  string
+>;
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 
@@ -41,7 +47,9 @@ export function localizedPages(): string[] {
 /** Lesson pages ('/<lang>/<module>/<lesson>/') of one language. */
 export function lessonPages(lang: Lang): string[] {
   // Three segments, but not the trainer's own pages (/<lang>/trainer/results/).
-  return localizedPages().filter((p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3 && !p.startsWith(`/${lang}/trainer/`));
+  return localizedPages().filter(
+    (p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3 && !p.startsWith(`/${lang}/trainer/`),
+  );
 }
 
 export function langOf(pathname: string): Lang {
@@ -60,7 +68,11 @@ export function forbidOtherHosts(page: Page, baseURL: string): string[] {
 }
 
 const MODULES = new Set(
-  (parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content/modules.yaml'), 'utf8')) as { id: string }[]).map((m) => m.id),
+  (
+    parseYaml(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'content/modules.yaml'), 'utf8')) as {
+      id: string;
+    }[]
+  ).map((m) => m.id),
 );
 
 /**
@@ -74,14 +86,26 @@ export function pageKind(pathname: string): string {
   if (!MODULES.has(segments[0])) return neutral;
   if (segments.length === 1) return 'module';
   const html = parse(readFileSync(path.join(dist, pathname, 'index.html'), 'utf8'));
-  const kinds = new Set(html.querySelectorAll('[data-exercise-kind]').map((el) => el.getAttribute('data-exercise-kind')));
-  const islands = new Set(html.querySelectorAll('astro-island').map((el) => el.getAttribute('component-export') + ':' + (el.getAttribute('component-url') ?? '').replace(/^.*\/|\..*$/g, '')));
+  const kinds = new Set(
+    html.querySelectorAll('[data-exercise-kind]').map((el) => el.getAttribute('data-exercise-kind')),
+  );
+  const islands = new Set(
+    html
+      .querySelectorAll('astro-island')
+      .map(
+        (el) =>
+          el.getAttribute('component-export') +
+          ':' +
+          (el.getAttribute('component-url') ?? '').replace(/^.*\/|\..*$/g, ''),
+      ),
+  );
   return `lesson: ${[...kinds].sort().join(' ')} ${[...islands].sort().join(' ')}`.trim();
 }
 
 /** The first page of each kind in one language (see pageKind). */
 export function onePageOfEachKind(lang: Lang): string[] {
   const seen = new Map<string, string>();
-  for (const p of localizedPages().filter((p) => p.startsWith(`/${lang}/`))) if (!seen.has(pageKind(p))) seen.set(pageKind(p), p);
+  for (const p of localizedPages().filter((p) => p.startsWith(`/${lang}/`)))
+    if (!seen.has(pageKind(p))) seen.set(pageKind(p), p);
   return [...seen.values()];
 }

@@ -33,7 +33,8 @@ test('the switcher works by keyboard alone', async ({ page }) => {
   await page.goto(`/en/${lesson}`);
   const summary = page.locator('.lang-switcher summary');
   // Tab from the top of the page until the switcher has focus: it must be reachable.
-  for (let i = 0; i < 10 && !(await summary.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 10 && !(await summary.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(summary).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('.lang-switcher details')).toHaveAttribute('open', '');

@@ -13,7 +13,8 @@ import { LANGS, UI } from './site';
 
 const HELD = 'sales-course:training';
 const REPORTS = 'sales-course:reports';
-const fillIn = (t: string, v: Record<string, string | number>) => t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
+const fillIn = (t: string, v: Record<string, string | number>) =>
+  t.replace(/\{\{?(\w+)\}?\}/g, (_, k: string) => String(v[k]));
 const hydrated = (page: Page) => page.waitForSelector('astro-island:not([ssr])');
 const isoDay = (offset: number) => {
   const d = new Date();
@@ -28,7 +29,9 @@ function watch(page: Page): string[] {
     problems.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
@@ -37,7 +40,9 @@ function watch(page: Page): string[] {
 async function acceptReports(page: Page, lang: keyof typeof UI, outcome = 'added') {
   await hydrated(page);
   const preview = page.getByTestId('report-preview');
-  await expect(preview.locator(`li[data-outcome="${outcome}"]`).first()).toContainText(UI[lang].results[`outcome-${outcome}`]);
+  await expect(preview.locator(`li[data-outcome="${outcome}"]`).first()).toContainText(
+    UI[lang].results[`outcome-${outcome}`],
+  );
   await preview.getByRole('button', { name: UI[lang].results.previewAdd }).click();
   await expect(preview).toHaveCount(0);
 }
@@ -45,8 +50,12 @@ async function acceptReports(page: Page, lang: keyof typeof UI, outcome = 'added
 async function axe(page: Page, state: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(
+      violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
+    ).toEqual([]);
   }
 }
 
@@ -57,15 +66,22 @@ async function csvOf(page: Page, click: () => Promise<void>): Promise<string> {
   return readFileSync(file, 'utf8');
 }
 
-test('the whole loop: a Latvian trainer assigns two trainees, one works in English and Chinese, the trainer reads the reports', async ({ page, browser }) => {
+test('the whole loop: a Latvian trainer assigns two trainees, one works in English and Chinese, the trainer reads the reports', async ({
+  page,
+  browser,
+}) => {
   const problems = watch(page);
-  const LV = UI.lv, EN = UI.en, ZH = UI.zh;
+  const LV = UI.lv,
+    EN = UI.en,
+    ZH = UI.zh;
   // The trainer, in Latvian.
   await page.goto('/lv/trainer/');
   await hydrated(page);
   await page.locator('[data-module="relationship-types"]').check();
   await page.locator('[data-lesson="sales-and-service/what-sales-is"]').check();
-  await expect(page.locator('#total-time')).toContainText(fillIn(LV.trainer.total_other, { count: 3, minutes: '' }).split('·')[0].trim());
+  await expect(page.locator('#total-time')).toContainText(
+    fillIn(LV.trainer.total_other, { count: 3, minutes: '' }).split('·')[0].trim(),
+  );
   await page.getByLabel(LV.trainer.assignmentTitle).fill('Attiecību pārdošana — 关系销售');
   await page.getByLabel(LV.trainer.dueDate).fill(isoDay(7));
   await page.getByLabel(LV.trainer.note).fill('Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>');
@@ -85,17 +101,25 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split('\r\n');
   expect(lines[0]).toBe(`${LV.trainer.csvName},${LV.trainer.csvLink}`);
-  expect(lines.slice(1)).toEqual([`${LV.trainer.linkEveryone},${await cards.nth(0).locator('textarea').inputValue()}`, `Anna Bērziņa,${annaLink}`, `王小明,${xiaomingLink}`]);
+  expect(lines.slice(1)).toEqual([
+    `${LV.trainer.linkEveryone},${await cards.nth(0).locator('textarea').inputValue()}`,
+    `Anna Bērziņa,${annaLink}`,
+    `王小明,${xiaomingLink}`,
+  ]);
 
   // Before any report, the results page lists both named trainees as not reported yet.
   await page.goto('/lv/trainer/results/');
   await hydrated(page);
   await expect(page.locator('.results-table tbody tr[data-state="no-report"]')).toHaveCount(2);
-  await expect(page.locator('tr[data-trainee="王小明"] td[data-col="state"]')).toHaveText(LV.results['state-no-report']);
+  await expect(page.locator('tr[data-trainee="王小明"] td[data-col="state"]')).toHaveText(
+    LV.results['state-no-report'],
+  );
   // The trainer page keeps the assignment, to show its links again.
   await page.goto('/lv/trainer/');
   await hydrated(page);
-  await page.getByRole('button', { name: new RegExp(`^${LV.trainer.showLinks}\\W+Attiecību pārdošana — 关系销售$`) }).click();
+  await page
+    .getByRole('button', { name: new RegExp(`^${LV.trainer.showLinks}\\W+Attiecību pārdošana — 关系销售$`) })
+    .click();
   await expect(page.locator('.link-card')).toHaveCount(3);
   expect(await page.locator('.link-card textarea').nth(1).inputValue()).toBe(annaLink);
 
@@ -107,14 +131,20 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await expect(annaPage).toHaveURL(/\/en\/my-training\/#a1\./);
   await hydrated(annaPage);
   const preview = annaPage.getByTestId('assignment-preview');
-  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(fillIn(EN.training.previewHeading, { title: 'Attiecību pārdošana — 关系销售' }));
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(
+    fillIn(EN.training.previewHeading, { title: 'Attiecību pārdošana — 关系销售' }),
+  );
   await expect(preview).toContainText(fillIn(EN.training.previewFor, { name: 'Anna Bērziņa' }));
   // The note is text: its markup shows as typed and nothing in it is a link.
-  await expect(preview.locator('.assignment-note__text')).toHaveText('Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>');
+  await expect(preview.locator('.assignment-note__text')).toHaveText(
+    'Izlasiet līdz piektdienai. <b>javascript:alert(1)</b>',
+  );
   await expect(preview.locator('.assignment-note b, .assignment-note a')).toHaveCount(0);
   await expect(preview.getByRole('listitem')).toHaveCount(6); // 3 facts, 3 lessons
   await annaPage.getByRole('button', { name: EN.training.add }).click();
-  await expect(annaPage.getByText(fillIn(EN.training.added, { title: 'Attiecību pārdošana — 关系销售' }))).toBeVisible();
+  await expect(
+    annaPage.getByText(fillIn(EN.training.added, { title: 'Attiecību pārdošana — 关系销售' })),
+  ).toBeVisible();
   await expect(annaPage).toHaveURL(/\/en\/my-training\/$/);
   const card = annaPage.locator('.held-assignment');
   await expect(card).toHaveCount(1);
@@ -122,12 +152,16 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
 
   // The same link again: not added twice.
   await annaPage.goto(annaLink);
-  await expect(annaPage.getByText(fillIn(EN.training.alreadyHeld, { title: 'Attiecību pārdošana — 关系销售' }))).toBeVisible();
+  await expect(
+    annaPage.getByText(fillIn(EN.training.alreadyHeld, { title: 'Attiecību pārdošana — 关系销售' })),
+  ).toBeVisible();
   await expect(annaPage.locator('.held-assignment')).toHaveCount(1);
   expect(JSON.parse((await annaPage.evaluate((k) => localStorage.getItem(k), HELD))!)).toHaveLength(1);
 
   // She reads the first lesson from her list and tries the relationship-type exercise.
-  await card.getByRole('link', { name: fillIn(EN.training.startLabel, { action: EN.training.start, lesson: 'What sales is' }) }).click();
+  await card
+    .getByRole('link', { name: fillIn(EN.training.startLabel, { action: EN.training.start, lesson: 'What sales is' }) })
+    .click();
   await expect(annaPage).toHaveURL(/\/en\/sales-and-service\/what-sales-is\/$/);
   await annaPage.getByRole('button', { name: EN.progress.markRead }).click();
   await annaPage.goto('/en/relationship-types/choosing-the-level/');
@@ -135,7 +169,13 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await exercise.scrollIntoViewIfNeeded();
   await expect(exercise.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
   const ladder = EN.diagram.ladder;
-  const typeName = (k: string) => ({ 'buyer-seller': ladder.buyerSeller, 'preferred-supplier': ladder.preferred, partnership: ladder.partnership, 'strategic-alliance': ladder.alliance })[k]!;
+  const typeName = (k: string) =>
+    ({
+      'buyer-seller': ladder.buyerSeller,
+      'preferred-supplier': ladder.preferred,
+      partnership: ladder.partnership,
+      'strategic-alliance': ladder.alliance,
+    })[k]!;
   const answer = async (option: string) => {
     await exercise.locator('.quiz__options').getByRole('button', { name: option, exact: true }).click();
     await exercise.locator('.feedback').getByRole('button').click();
@@ -151,9 +191,18 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await annaPage.goto('/zh/my-training/');
   await hydrated(annaPage);
   const zhCard = annaPage.locator('.held-assignment');
-  await expect(zhCard.locator('tr[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute('data-status', 'read');
-  await expect(zhCard.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-status', 'none');
-  await expect(zhCard.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute('data-status', 'opened');
+  await expect(zhCard.locator('tr[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute(
+    'data-status',
+    'read',
+  );
+  await expect(zhCard.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute(
+    'data-status',
+    'none',
+  );
+  await expect(zhCard.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
+    'data-status',
+    'opened',
+  );
   await expect(zhCard).toContainText(fillIn(ZH.training.progress, { read: 1, total: 3 }));
   await zhCard.getByText(ZH.training.reportHeading).click();
   await expect(zhCard).toContainText(ZH.training.reportHonest);
@@ -182,18 +231,27 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   await page.getByRole('button', { name: LV.results.add }).click();
   await expect(page.getByText(fillIn(LV.results.addedCount, { added: 2, updated: 0, unchanged: 0 }))).toBeVisible();
   await expect(page.locator('.results-table tbody tr[data-state="no-report"]')).toHaveCount(0);
-  await expect(page.getByTestId('refused')).toHaveText(fillIn(LV.results.refused, { line: 2, message: LV.codeError['bad-checksum'] }));
+  await expect(page.getByTestId('refused')).toHaveText(
+    fillIn(LV.results.refused, { line: 2, message: LV.codeError['bad-checksum'] }),
+  );
   const table = page.locator('.results-table');
   await expect(table.locator('tbody tr')).toHaveCount(2);
   const annaRow = table.locator('tr[data-trainee="Anna Bērziņa"]');
-  await expect(annaRow.locator('td[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute('data-read', 'yes');
+  await expect(annaRow.locator('td[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute(
+    'data-read',
+    'yes',
+  );
   await expect(annaRow.locator('td[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-read', 'no');
   await expect(annaRow.locator('td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 1, total: 3 }));
   await expect(annaRow.locator('td[data-col="state"]')).toHaveText(LV.results['state-in-progress']);
   const scenarios = parse(readFileSync('content/exercises/lv/relationship-scenarios.yaml', 'utf8')).title;
-  await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(fillIn(LV.results.exerciseScore, { title: scenarios, best: '100%', attempts: 1 }));
+  await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(
+    fillIn(LV.results.exerciseScore, { title: scenarios, best: '100%', attempts: 1 }),
+  );
   await expect(annaRow.locator('td[data-col="average"]')).toHaveText('100%');
-  await expect(table.locator('tr[data-trainee="王小明"] td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 0, total: 3 }));
+  await expect(table.locator('tr[data-trainee="王小明"] td[data-col="read"]')).toHaveText(
+    fillIn(LV.results.readCount, { read: 0, total: 3 }),
+  );
   const totals = table.getByTestId('totals');
   await expect(totals.locator('td').first()).toHaveText(fillIn(LV.results.lessonReadBy, { read: 1, total: 2 }));
   await expect(totals).toContainText(fillIn(LV.results.completeCount, { done: 0, total: 2 }));
@@ -233,21 +291,39 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
 });
 
 test('a fixed course language sends lesson links there, and the learner can still switch', async ({ page }) => {
-  const a: Assignment = { id: 'fixlang1', title: 'Klausīšanās', modules: [], lessons: ['listening-and-communicating/listening-and-responding'], lang: 'lv' };
+  const a: Assignment = {
+    id: 'fixlang1',
+    title: 'Klausīšanās',
+    modules: [],
+    lessons: ['listening-and-communicating/listening-and-responding'],
+    lang: 'lv',
+  };
   await page.goto(`/ms/my-training/#${encodeAssignment(a)}`);
   await hydrated(page);
-  await expect(page.getByTestId('assignment-preview')).toContainText(fillIn(UI.ms.training.language, { language: 'Latviešu' }));
+  await expect(page.getByTestId('assignment-preview')).toContainText(
+    fillIn(UI.ms.training.language, { language: 'Latviešu' }),
+  );
   // Switching language before adding keeps the assignment.
   await page.locator('.lang-switcher summary').click();
   await page.locator('.lang-switcher a[data-locale="zh"]').click();
   await expect(page).toHaveURL(/\/zh\/my-training\/#a1\./);
   await hydrated(page);
   await page.getByRole('button', { name: UI.zh.training.add }).click();
-  await expect(page.locator('.held-assignment a.button').first()).toHaveAttribute('href', '/lv/listening-and-communicating/listening-and-responding/');
+  await expect(page.locator('.held-assignment a.button').first()).toHaveAttribute(
+    'href',
+    '/lv/listening-and-communicating/listening-and-responding/',
+  );
 });
 
 test('an overdue assignment says so to the trainee and to the trainer', async ({ page }) => {
-  const a: Assignment = { id: 'late0001', title: 'Overdue test', due: isoDay(-3), modules: ['relationship-types'], lessons: [], trainee: 'Siti Nurhaliza' };
+  const a: Assignment = {
+    id: 'late0001',
+    title: 'Overdue test',
+    due: isoDay(-3),
+    modules: ['relationship-types'],
+    lessons: [],
+    trainee: 'Siti Nurhaliza',
+  };
   await page.goto(`/ms/my-training/#${encodeAssignment(a)}`);
   await hydrated(page);
   await page.getByRole('button', { name: UI.ms.training.add }).click();
@@ -265,7 +341,9 @@ test('an overdue assignment says so to the trainee and to the trainer', async ({
   await axe(page, 'results with an overdue row');
 });
 
-test('every hostile or damaged assignment link is refused in the page language, and nothing stored changes', async ({ page }) => {
+test('every hostile or damaged assignment link is refused in the page language, and nothing stored changes', async ({
+  page,
+}) => {
   const problems = watch(page);
   const keep: Assignment = { id: 'keep0001', title: 'Kept', modules: ['relationship-types'], lessons: [] };
   await page.goto(`/lv/my-training/#${encodeAssignment(keep)}`);
@@ -288,7 +366,14 @@ test('every hostile or damaged assignment link is refused in the page language, 
   await expect(page.getByRole('alert')).toContainText(UI.lv.codeError.empty);
   await axe(page, 'my training with an error');
   // A hostile name and note that decode fine are shown as text and never run.
-  const xss = forge('a', 1, { i: 'xss00001', t: '<img src=x onerror=alert(1)>', m: ['relationship-types'], l: [], n: '<a href="javascript:alert(2)">click</a>', p: '<script>alert(3)</script>' });
+  const xss = forge('a', 1, {
+    i: 'xss00001',
+    t: '<img src=x onerror=alert(1)>',
+    m: ['relationship-types'],
+    l: [],
+    n: '<a href="javascript:alert(2)">click</a>',
+    p: '<script>alert(3)</script>',
+  });
   await page.goto(`/lv/my-training/#${xss}`);
   await hydrated(page);
   const preview = page.getByTestId('assignment-preview');
@@ -301,12 +386,25 @@ test('every hostile or damaged assignment link is refused in the page language, 
 
 test('every hostile or damaged report is refused on the results page, and nothing stored changes', async ({ page }) => {
   const problems = watch(page);
-  const good = await forgeReport({ i: 'keep0001', t: 'Kept', m: ['relationship-types'], l: [], n: 'Juris', w: Math.floor(Date.now() / 60000), r: [], x: [] });
+  const good = await forgeReport({
+    i: 'keep0001',
+    t: 'Kept',
+    m: ['relationship-types'],
+    l: [],
+    n: 'Juris',
+    w: Math.floor(Date.now() / 60000),
+    r: [],
+    x: [],
+  });
   await page.goto(`/zh/trainer/results/#${good}`);
   await acceptReports(page, 'zh');
   await expect(page.locator('.results-table tbody tr')).toHaveCount(1);
   const before = await page.evaluate((k) => localStorage.getItem(k), REPORTS);
-  const cases = await Promise.all(hostileReports.filter(([, , e]) => e !== 'empty').map(async ([name, make, error]) => ({ name, code: await make(), error })));
+  const cases = await Promise.all(
+    hostileReports
+      .filter(([, , e]) => e !== 'empty')
+      .map(async ([name, make, error]) => ({ name, code: await make(), error })),
+  );
   await page.getByLabel(UI.zh.results.pasteLabel).fill(cases.map((c) => c.code).join('\n'));
   await page.getByRole('button', { name: UI.zh.results.add }).click();
   const refused = page.getByTestId('refused').locator('li');
@@ -319,7 +417,16 @@ test('every hostile or damaged report is refused on the results page, and nothin
   expect(await page.evaluate((k) => localStorage.getItem(k), REPORTS)).toBe(before);
   await axe(page, 'results with refused reports');
   // A hostile name in a valid report is text.
-  const xss = await forgeReport({ i: 'keep0001', t: '<svg onload=alert(1)>', m: ['relationship-types'], l: [], n: '<img src=x onerror=alert(1)>', w: Math.floor(Date.now() / 60000), r: [], x: [] });
+  const xss = await forgeReport({
+    i: 'keep0001',
+    t: '<svg onload=alert(1)>',
+    m: ['relationship-types'],
+    l: [],
+    n: '<img src=x onerror=alert(1)>',
+    w: Math.floor(Date.now() / 60000),
+    r: [],
+    x: [],
+  });
   await page.getByLabel(UI.zh.results.pasteLabel).fill(xss);
   await page.getByRole('button', { name: UI.zh.results.add }).click();
   const row = page.locator('tr[data-trainee="<img src=x onerror=alert(1)>"]');
@@ -334,18 +441,33 @@ test('every hostile or damaged report is refused on the results page, and nothin
 test('damaged stored lists are kept aside, not lost, and the readable part stays', async ({ page }) => {
   const good = encodeAssignment({ id: 'good0001', title: 'Still here', modules: ['relationship-types'], lessons: [] });
   await page.goto('/en/');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [HELD, JSON.stringify([{ code: good, added: 1 }, { code: '<script>', added: 2 }])]);
+  await page.evaluate(
+    ([k, v]) => localStorage.setItem(k, v),
+    [
+      HELD,
+      JSON.stringify([
+        { code: good, added: 1 },
+        { code: '<script>', added: 2 },
+      ]),
+    ],
+  );
   await page.goto('/en/my-training/');
   await hydrated(page);
   await expect(page.getByText(UI.en.training.listRepaired)).toBeVisible();
   await expect(page.locator('.held-assignment h3')).toHaveText('Still here');
-  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sales-course:training:unreadable:')).map((k) => localStorage.getItem(k)));
+  const aside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('sales-course:training:unreadable:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(aside).toHaveLength(1);
   expect(aside[0]).toContain('<script>');
 });
 
 for (const lang of LANGS) {
-  test(`${lang}: trainer form errors and links, My training, results; axe on every state, light and dark`, async ({ page }) => {
+  test(`${lang}: trainer form errors and links, My training, results; axe on every state, light and dark`, async ({
+    page,
+  }) => {
     const T = UI[lang];
     await page.goto(`/${lang}/trainer/results/`);
     await hydrated(page);
@@ -412,7 +534,10 @@ for (const lang of LANGS) {
     await expect(page.locator('tr[data-trainee="Zane"]')).toBeVisible();
     await axe(page, `${lang} results table`);
     // One report removed by mistake comes back with Undo.
-    await page.locator('tr[data-trainee="Zane"]').getByRole('button', { name: new RegExp(`^${T.results.removeOne}\\W+Zane$`) }).click();
+    await page
+      .locator('tr[data-trainee="Zane"]')
+      .getByRole('button', { name: new RegExp(`^${T.results.removeOne}\\W+Zane$`) })
+      .click();
     await expect(page.getByText(fillIn(T.results.removedOne, { name: 'Zane' }))).toBeVisible();
     await expect(page.locator('tr[data-trainee="Zane"]')).toHaveCount(0);
     await axe(page, `${lang} results after removing one report`);
@@ -459,7 +584,9 @@ test('a report removed by mistake does not come back twice when a newer one arri
   await expect(page.locator('tr[data-trainee="Alice"]')).toHaveCount(1);
   await expect(page.getByRole('button', { name: UI.en.results.undo, exact: true })).toHaveCount(0);
   await page.reload();
-  await expect(page.locator('tr[data-trainee="Alice"] td[data-col="read"]')).toHaveText(fillIn(UI.en.results.readCount, { read: 1, total: 2 }));
+  await expect(page.locator('tr[data-trainee="Alice"] td[data-col="read"]')).toHaveText(
+    fillIn(UI.en.results.readCount, { read: 1, total: 2 }),
+  );
 });
 
 test('when the browser cannot save, the results page says so and keeps the report in the address', async ({ page }) => {
@@ -468,7 +595,16 @@ test('when the browser cannot save, the results page says so and keeps the repor
       throw new DOMException('full', 'QuotaExceededError');
     };
   });
-  const report = await forgeReport({ i: 'full0001', t: 'Full', m: ['relationship-types'], l: [], n: 'Bo', w: Math.floor(Date.now() / 60000), r: [], x: [] });
+  const report = await forgeReport({
+    i: 'full0001',
+    t: 'Full',
+    m: ['relationship-types'],
+    l: [],
+    n: 'Bo',
+    w: Math.floor(Date.now() / 60000),
+    r: [],
+    x: [],
+  });
   await page.goto(`/lv/trainer/results/#${report}`);
   await acceptReports(page, 'lv');
   await expect(page.locator('tr[data-trainee="Bo"]')).toBeVisible();

@@ -1,20 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assignedLessons, cleanText, daysLeft, decodeAssignment, decodeReport, encodeAssignment, encodeReport,
-  newAssignmentId, reportData, type Assignment, type Report,
+  assignedLessons,
+  cleanText,
+  daysLeft,
+  decodeAssignment,
+  decodeReport,
+  encodeAssignment,
+  encodeReport,
+  newAssignmentId,
+  reportData,
+  type Assignment,
+  type Report,
 } from '../../src/lib/assignment';
-import { forge, forgeReport, hostileAssignments, hostileReports, REPORT_SAMPLE as report, VALID_REPORT, ASSIGNMENT_SAMPLE } from '../fixtures/hostile-codes';
+import {
+  forge,
+  forgeReport,
+  hostileAssignments,
+  hostileReports,
+  REPORT_SAMPLE as report,
+  VALID_REPORT,
+  ASSIGNMENT_SAMPLE,
+} from '../fixtures/hostile-codes';
 
 const course = {
   modules: ['sales-and-service', 'relationship-selling', 'relationship-types', 'listening-and-communicating'],
   lessons: [
-    'sales-and-service/what-sales-is', 'sales-and-service/what-service-is', 'sales-and-service/sales-vs-service',
-    'relationship-selling/what-relationship-selling-is', 'relationship-selling/relationship-oriented-selling',
-    'relationship-selling/building-the-relationship', 'relationship-selling/qualifying-prospects', 'relationship-selling/four-elements',
-    'relationship-types/four-types', 'relationship-types/choosing-the-level',
-    'listening-and-communicating/listening-and-responding', 'listening-and-communicating/active-communication', 'listening-and-communicating/business-courtesy',
+    'sales-and-service/what-sales-is',
+    'sales-and-service/what-service-is',
+    'sales-and-service/sales-vs-service',
+    'relationship-selling/what-relationship-selling-is',
+    'relationship-selling/relationship-oriented-selling',
+    'relationship-selling/building-the-relationship',
+    'relationship-selling/qualifying-prospects',
+    'relationship-selling/four-elements',
+    'relationship-types/four-types',
+    'relationship-types/choosing-the-level',
+    'listening-and-communicating/listening-and-responding',
+    'listening-and-communicating/active-communication',
+    'listening-and-communicating/business-courtesy',
   ],
-  exercises: ['hammer-price', 'relationship-scenarios', 'sales-or-service-sort', 'four-elements-match', 'which-approach-fits', 'quiet-customer', 'angry-customer', 'price-objection'],
+  exercises: [
+    'hammer-price',
+    'relationship-scenarios',
+    'sales-or-service-sort',
+    'four-elements-match',
+    'which-approach-fits',
+    'quiet-customer',
+    'angry-customer',
+    'price-objection',
+  ],
 };
 
 const full: Assignment = ASSIGNMENT_SAMPLE;
@@ -27,7 +61,12 @@ describe('assignment codes', () => {
   });
 
   it('stay short: all four modules fit a link a phone can scan as a QR code', () => {
-    const code = encodeAssignment({ id: 'k3v9x2ab', title: 'Relationship selling: the whole course', modules: course.modules, lessons: [] });
+    const code = encodeAssignment({
+      id: 'k3v9x2ab',
+      title: 'Relationship selling: the whole course',
+      modules: course.modules,
+      lessons: [],
+    });
     console.log(`4-module assignment code: ${code.length} characters`);
     expect(code.length).toBeLessThan(250);
   });
@@ -35,14 +74,28 @@ describe('assignment codes', () => {
   it('accept a leading # (pasted from a link), and a whole link with the punctuation mail and chat add around it', () => {
     const code = encodeAssignment(full);
     expect(decodeAssignment(`#${code}`, course).ok).toBe(true);
-    for (const pasted of [`(https://x.example/ms/my-training/#${code}).`, `“${code}”`, `<https://x.example/my-training/#${code}>`, `${code}!\n`]) {
+    for (const pasted of [
+      `(https://x.example/ms/my-training/#${code}).`,
+      `“${code}”`,
+      `<https://x.example/my-training/#${code}>`,
+      `${code}!\n`,
+    ]) {
       expect(decodeAssignment(pasted, course), pasted).toEqual({ ok: true, value: full });
     }
   });
 
   it('list the assigned lessons in course order, whole modules and single lessons together', () => {
-    const a: Assignment = { id: 'abcd1234', title: 'T', modules: ['relationship-types'], lessons: ['sales-and-service/what-sales-is'] };
-    expect(assignedLessons(a, course)).toEqual(['sales-and-service/what-sales-is', 'relationship-types/four-types', 'relationship-types/choosing-the-level']);
+    const a: Assignment = {
+      id: 'abcd1234',
+      title: 'T',
+      modules: ['relationship-types'],
+      lessons: ['sales-and-service/what-sales-is'],
+    };
+    expect(assignedLessons(a, course)).toEqual([
+      'sales-and-service/what-sales-is',
+      'relationship-types/four-types',
+      'relationship-types/choosing-the-level',
+    ]);
   });
 
   it('count days left and overdue', () => {
@@ -67,10 +120,27 @@ describe('hostile and damaged assignment codes are refused, never thrown', () =>
   }
 
   it('keeps names and notes as plain text: markup stays text, control characters go', () => {
-    const a = decodeAssignment(forge('a', 1, { i: 'abcd1234', t: '<img src=x onerror=alert(1)>', m: ['relationship-types'], l: [], n: 'javascript:alert(1)\u202e\u0000', p: 'Anna\u200b Bērziņa' }), course);
+    const a = decodeAssignment(
+      forge('a', 1, {
+        i: 'abcd1234',
+        t: '<img src=x onerror=alert(1)>',
+        m: ['relationship-types'],
+        l: [],
+        n: 'javascript:alert(1)\u202e\u0000',
+        p: 'Anna\u200b Bērziņa',
+      }),
+      course,
+    );
     expect(a).toEqual({
       ok: true,
-      value: { id: 'abcd1234', title: '<img src=x onerror=alert(1)>', modules: ['relationship-types'], lessons: [], note: 'javascript:alert(1)', trainee: 'Anna Bērziņa' },
+      value: {
+        id: 'abcd1234',
+        title: '<img src=x onerror=alert(1)>',
+        modules: ['relationship-types'],
+        lessons: [],
+        note: 'javascript:alert(1)',
+        trainee: 'Anna Bērziņa',
+      },
     });
     expect(cleanText(42, 10)).toBeNull();
     // Joiners stay: they are part of emoji and of Persian and Indic names.
@@ -86,13 +156,21 @@ describe('reports', () => {
     const code = await encodeReport(report);
     expect(code).toMatch(/^r1\.[A-Za-z0-9_-]+\.[0-9a-z]+$/);
     expect(await decodeReport(code, course)).toEqual({ ok: true, value: report });
-    expect(await decodeReport(`http://localhost:4321/en/trainer/results/#${code}`, course)).toEqual({ ok: true, value: report });
+    expect(await decodeReport(`http://localhost:4321/en/trainer/results/#${code}`, course)).toEqual({
+      ok: true,
+      value: report,
+    });
   });
 
   it('stay short: a whole-course report with every lesson read and every exercise done', async () => {
     const all: Report = {
       ...report,
-      assignment: { id: 'k3v9x2ab', title: 'Relationship selling: the whole course', modules: course.modules, lessons: [] },
+      assignment: {
+        id: 'k3v9x2ab',
+        title: 'Relationship selling: the whole course',
+        modules: course.modules,
+        lessons: [],
+      },
       read: course.lessons.map((lesson, i) => ({ lesson, at: minute(2026, 10, 10 + i) })),
       exercises: course.exercises.map((id, i) => ({ id, best: (80 + i) / 100, latest: 0.7, attempts: i + 1 })),
     };

@@ -14,10 +14,11 @@ import { hashRescueScript } from '../../src/lib/hash-rescue';
 import { languageRedirectScript } from '../../src/lib/negotiate';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
-  const full = path.join(dir, name);
-  return statSync(full).isDirectory() ? walk(full) : [full];
-});
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
 
 describe('inline script hashes', () => {
   it('cspHash is the CSP sha256 source of the exact text', () => {
@@ -64,7 +65,9 @@ describe('inline script hashes', () => {
         // Called in the frontmatter: a component rendered later, in <body>, adds its hash after
         // Astro has written the policy's <meta> (see src/lib/csp.ts).
         if (!new RegExp(`\\bconst ${html[1]} = allowInlineScript\\(Astro, `).test(frontmatter)) {
-          problems.push(`${name}: ${html[1]} is not \`const ${html[1]} = allowInlineScript(Astro, …)\` in the frontmatter`);
+          problems.push(
+            `${name}: ${html[1]} is not \`const ${html[1]} = allowInlineScript(Astro, …)\` in the frontmatter`,
+          );
         }
       }
     }
@@ -88,7 +91,13 @@ describe("the 404 pages' '#' rescue", () => {
     const url = new URL(address, origin);
     let target: string | null = null;
     runInNewContext(hashRescueScript(), {
-      location: { pathname: url.pathname, origin: url.origin, replace: (t: string) => { target = t; } },
+      location: {
+        pathname: url.pathname,
+        origin: url.origin,
+        replace: (t: string) => {
+          target = t;
+        },
+      },
       decodeURIComponent,
     });
     return target;

@@ -3,7 +3,11 @@ import { termAppearsIn, termForms } from '../../src/lib/glossary';
 
 describe('termForms', () => {
   it('splits a term into the forms it may be written in', () => {
-    expect(termForms('CSAT (customer satisfaction score)')).toEqual(['CSAT (customer satisfaction score)', 'CSAT', 'customer satisfaction score']);
+    expect(termForms('CSAT (customer satisfaction score)')).toEqual([
+      'CSAT (customer satisfaction score)',
+      'CSAT',
+      'customer satisfaction score',
+    ]);
     expect(termForms('Contract / bond')).toEqual(['Contract / bond', 'Contract', 'bond']);
     expect(termForms('客户满意度（CSAT）')).toContain('CSAT');
   });

@@ -11,7 +11,14 @@ const sorted = (words: string[], locale: string) => sortGlossary(terms(words), l
 describe('sortGlossary', () => {
   it('sorts Latvian with Latvian letters in their own places', () => {
     expect(sorted(['Šķērslis', 'Cena', 'Sadarbība', 'Čeks', 'Darījums', 'Ātrums', 'Zīmols', 'Žests'], 'lv')).toEqual([
-      'Ātrums', 'Cena', 'Čeks', 'Darījums', 'Sadarbība', 'Šķērslis', 'Zīmols', 'Žests',
+      'Ātrums',
+      'Cena',
+      'Čeks',
+      'Darījums',
+      'Sadarbība',
+      'Šķērslis',
+      'Zīmols',
+      'Žests',
     ]);
   });
 
@@ -21,7 +28,12 @@ describe('sortGlossary', () => {
   });
 
   it('sorts English and Malay case-insensitively', () => {
-    expect(sorted(['trust', 'CSAT', 'Average handle time', 'conversion rate'], 'en')).toEqual(['Average handle time', 'conversion rate', 'CSAT', 'trust']);
+    expect(sorted(['trust', 'CSAT', 'Average handle time', 'conversion rate'], 'en')).toEqual([
+      'Average handle time',
+      'conversion rate',
+      'CSAT',
+      'trust',
+    ]);
     expect(sorted(['Timbal balas', 'empati', 'Kontrak'], 'ms')).toEqual(['empati', 'Kontrak', 'Timbal balas']);
   });
 });
@@ -48,10 +60,25 @@ describe('content/glossary.yaml', () => {
 
   it('covers the terms the course requires', () => {
     const required = [
-      'relationship-selling', 'relationship-oriented-selling', 'transactional-selling', 'buyer-seller-relationship',
-      'preferred-supplier', 'partnership', 'strategic-alliance', 'contract-bond', 'reciprocity', 'empathy', 'trust',
-      'csat', 'first-call-resolution', 'average-handle-time', 'conversion-rate', 'quota-attainment',
-      'lead-qualification', 'switching-cost', 'shifting-gears',
+      'relationship-selling',
+      'relationship-oriented-selling',
+      'transactional-selling',
+      'buyer-seller-relationship',
+      'preferred-supplier',
+      'partnership',
+      'strategic-alliance',
+      'contract-bond',
+      'reciprocity',
+      'empathy',
+      'trust',
+      'csat',
+      'first-call-resolution',
+      'average-handle-time',
+      'conversion-rate',
+      'quota-attainment',
+      'lead-qualification',
+      'switching-cost',
+      'shifting-gears',
     ];
     const ids = new Set(entries.map((e) => e.id));
     expect(required.filter((id) => !ids.has(id))).toEqual([]);

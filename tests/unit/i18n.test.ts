@@ -19,7 +19,11 @@ const baseKeys = (keys: string[]) => new Set(keys.map((k) => k.replace(PLURAL, '
 describe('UI strings', () => {
   const en = flatten(UI_STRINGS.en as Tree);
   const enBase = baseKeys(Object.keys(en));
-  const pluralKeys = new Set(Object.keys(en).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+  const pluralKeys = new Set(
+    Object.keys(en)
+      .filter((k) => PLURAL.test(k))
+      .map((k) => k.replace(PLURAL, '')),
+  );
 
   for (const locale of LOCALE_IDS) {
     const strings = flatten(UI_STRINGS[locale] as Tree);
@@ -33,7 +37,9 @@ describe('UI strings', () => {
     });
 
     it(`${locale} has every plural form its language needs (${categories.join(', ')})`, () => {
-      const missing = [...pluralKeys].flatMap((k) => categories.filter((c) => !(`${k}_${c}` in strings)).map((c) => `${k}_${c}`));
+      const missing = [...pluralKeys].flatMap((k) =>
+        categories.filter((c) => !(`${k}_${c}` in strings)).map((c) => `${k}_${c}`),
+      );
       expect(missing).toEqual([]);
     });
 
@@ -57,6 +63,8 @@ describe('UI strings', () => {
   });
 
   it('throws on a key that does not exist instead of showing it', () => {
-    expect(() => useTranslations('ms')('nav.doesNotExist')).toThrow(/Missing UI string "nav.doesNotExist" for locale "ms"/);
+    expect(() => useTranslations('ms')('nav.doesNotExist')).toThrow(
+      /Missing UI string "nav.doesNotExist" for locale "ms"/,
+    );
   });
 });

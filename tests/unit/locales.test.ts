@@ -4,7 +4,13 @@
 // either drifts from LOCALE_IDS.
 import { describe, expect, it } from 'vitest';
 import { LOCALE_IDS, type Locale } from '../../src/i18n/locales';
-import { decodeAssignment, encodeAssignment, newAssignmentId, type Assignment, type AssignmentLang } from '../../src/lib/assignment';
+import {
+  decodeAssignment,
+  encodeAssignment,
+  newAssignmentId,
+  type Assignment,
+  type AssignmentLang,
+} from '../../src/lib/assignment';
 import { LOCALES as SERVED_LOCALES } from '../../scripts/serve.mjs';
 
 // Compile-time: `npm run check` fails unless an assignment's languages are exactly the locales.

@@ -38,9 +38,17 @@ describe('languageRedirectScript', () => {
   /** Runs the inline script as a browser would, with the given preferred languages and hash. */
   function redirectFrom(languages: string[], path = '', hash = ''): string {
     let target = '';
-    const location = { hash, replace: (to: string) => { target = to; } };
+    const location = {
+      hash,
+      replace: (to: string) => {
+        target = to;
+      },
+    };
     // eslint-disable-next-line no-new-func
-    new Function('navigator', 'location', languageRedirectScript(path))({ languages, language: languages[0] }, location);
+    new Function('navigator', 'location', languageRedirectScript(path))(
+      { languages, language: languages[0] },
+      location,
+    );
     return target;
   }
 

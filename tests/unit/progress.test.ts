@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  emptyProgress, loadProgress, markRead, mergeProgress,
-  openLesson, resetProgress, MAX_STORED_CHARS, type Progress,
+  emptyProgress,
+  loadProgress,
+  markRead,
+  mergeProgress,
+  openLesson,
+  resetProgress,
+  MAX_STORED_CHARS,
+  type Progress,
 } from '../../src/lib/progress';
 import { finishAttempt, restartExercise, saveAnswer } from '../../src/lib/exercise-progress';
 import { createExport, exportFileName } from '../../src/lib/progress-export';
@@ -31,7 +37,12 @@ describe('reducers', () => {
   it('keeps the answers and position of the current attempt, attempts and best and latest scores', () => {
     let p = saveAnswer(emptyProgress(), EX, 'turn-1', 'b', 'turn-2', 10);
     p = saveAnswer(p, EX, 'turn-2', 'a', 'turn-3', 20);
-    expect(p.exercises[EX]).toMatchObject({ answers: { 'turn-1': 'b', 'turn-2': 'a' }, position: 'turn-3', attempts: 0, updated: 20 });
+    expect(p.exercises[EX]).toMatchObject({
+      answers: { 'turn-1': 'b', 'turn-2': 'a' },
+      position: 'turn-3',
+      attempts: 0,
+      updated: 20,
+    });
     p = finishAttempt(p, EX, 0.8, 30);
     p = restartExercise(p, EX, 40);
     p = finishAttempt(p, EX, 0.5, 50);
@@ -67,11 +78,18 @@ describe('mergeProgress', () => {
     expect(mergeProgress(all, tabA)).toEqual(all);
   });
 
-  it('takes the best score and most attempts, and the newer attempt\'s answers', () => {
+  it("takes the best score and most attempts, and the newer attempt's answers", () => {
     const older = finishAttempt(emptyProgress(), EX, 1, 10);
     const newer = saveAnswer(finishAttempt(emptyProgress(), EX, 0.4, 20), EX, 't1', 'c', 't2', 30);
     const merged = mergeProgress(older, newer);
-    expect(merged.exercises[EX]).toMatchObject({ best: 1, latest: 0.4, attempts: 1, answers: { t1: 'c' }, position: 't2', updated: 30 });
+    expect(merged.exercises[EX]).toMatchObject({
+      best: 1,
+      latest: 0.4,
+      attempts: 1,
+      answers: { t1: 'c' },
+      position: 't2',
+      updated: 30,
+    });
   });
 
   it('read stays read, with the earliest times', () => {
@@ -117,18 +135,31 @@ describe('loadProgress', () => {
     const raw = JSON.stringify({
       version: 2,
       lessons: { [L1]: { opened: 1, read: 2 }, [L2]: { opened: 'yesterday' }, 'Not An Id': { opened: 1 } },
-      exercises: { [EX]: { attempts: 1, best: 0.7, answers: {}, updated: 5 }, broken: { attempts: -1, answers: {}, updated: 1 }, worse: 'x' },
+      exercises: {
+        [EX]: { attempts: 1, best: 0.7, answers: {}, updated: 5 },
+        broken: { attempts: -1, answers: {}, updated: 1 },
+        worse: 'x',
+      },
       last: { lesson: L1, at: 'soon' },
     });
     const result = loadProgress(raw);
     expect(result.status).toBe('repaired');
     expect(result.progress.lessons).toEqual({ [L1]: { opened: 1, read: 2 } });
     expect(Object.keys(result.progress.exercises)).toEqual([EX]);
-    expect(result.dropped.sort()).toEqual(['exercises.broken', 'exercises.worse', 'last', `lessons.${L2}`, 'lessons.Not An Id'].sort());
+    expect(result.dropped.sort()).toEqual(
+      ['exercises.broken', 'exercises.worse', 'last', `lessons.${L2}`, 'lessons.Not An Id'].sort(),
+    );
   });
 
   it('rejects scores outside 0..1 and oversized answers', () => {
-    const raw = JSON.stringify({ version: 2, lessons: {}, exercises: { a: { attempts: 1, best: 7, answers: {}, updated: 1 }, b: { attempts: 0, answers: { x: 'y'.repeat(30_000) }, updated: 1 } } });
+    const raw = JSON.stringify({
+      version: 2,
+      lessons: {},
+      exercises: {
+        a: { attempts: 1, best: 7, answers: {}, updated: 1 },
+        b: { attempts: 0, answers: { x: 'y'.repeat(30_000) }, updated: 1 },
+      },
+    });
     expect(loadProgress(raw)).toMatchObject({ status: 'repaired', dropped: ['exercises.a', 'exercises.b'] });
   });
 
@@ -139,7 +170,10 @@ describe('loadProgress', () => {
   });
 
   it('recognises a record from a newer version and does not read it as this one', () => {
-    expect(loadProgress(JSON.stringify({ version: 9, lessons: { [L1]: { opened: 1 } } }))).toMatchObject({ status: 'unknown-version', progress: emptyProgress() });
+    expect(loadProgress(JSON.stringify({ version: 9, lessons: { [L1]: { opened: 1 } } }))).toMatchObject({
+      status: 'unknown-version',
+      progress: emptyProgress(),
+    });
     expect(loadProgress(JSON.stringify({ version: 'two' })).status).toBe('corrupt');
   });
 
@@ -147,7 +181,13 @@ describe('loadProgress', () => {
     const p = markRead(markRead(emptyProgress(), L1, 1), 'old-module/removed-lesson', 2);
     const loaded = loadProgress(JSON.stringify(p));
     expect(loaded.progress.lessons['old-module/removed-lesson']).toBeDefined();
-    expect(summarize(loaded.progress, [L1, L2])).toEqual({ lessonsRead: 1, lessonsTotal: 2, exercisesDone: 0, exercisesTotal: 0, averageBest: undefined });
+    expect(summarize(loaded.progress, [L1, L2])).toEqual({
+      lessonsRead: 1,
+      lessonsTotal: 2,
+      exercisesDone: 0,
+      exercisesTotal: 0,
+      averageBest: undefined,
+    });
   });
 });
 

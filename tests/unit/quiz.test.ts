@@ -1,21 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { answerKey, cardState, currentItem, gradeAnswer, isSorted, nextQuestion, placementsFrom, scoreQuiz, scoreSort, RELATIONSHIP_TYPES, type Card, type Question, type QuizItem } from '../../src/lib/quiz';
+import {
+  answerKey,
+  cardState,
+  currentItem,
+  gradeAnswer,
+  isSorted,
+  nextQuestion,
+  placementsFrom,
+  scoreQuiz,
+  scoreSort,
+  RELATIONSHIP_TYPES,
+  type Card,
+  type Question,
+  type QuizItem,
+} from '../../src/lib/quiz';
 
 const typeQuestion = (correct: string): Question => ({
-  id: 'current', label: 'Type now?', correct, ordered: true,
+  id: 'current',
+  label: 'Type now?',
+  correct,
+  ordered: true,
   options: RELATIONSHIP_TYPES.map((t) => ({ id: t, text: t, feedback: `about ${t}` })),
 });
 const reasonQuestion: Question = {
-  id: 'reason', label: 'Why?', correct: 'b', ordered: false,
+  id: 'reason',
+  label: 'Why?',
+  correct: 'b',
+  ordered: false,
   options: ['a', 'b', 'c'].map((id) => ({ id, text: id, feedback: `reason ${id}` })),
 };
 
 describe('gradeAnswer', () => {
   const q = typeQuestion('preferred-supplier');
   it('right, near miss one step either way, and wrong', () => {
-    expect(gradeAnswer(q, 'preferred-supplier')).toEqual({ verdict: 'right', credit: 1, feedback: 'about preferred-supplier' });
-    expect(gradeAnswer(q, 'partnership')).toEqual({ verdict: 'near', credit: 0.5, direction: 'higher', feedback: 'about partnership' });
-    expect(gradeAnswer(q, 'buyer-seller')).toEqual({ verdict: 'near', credit: 0.5, direction: 'lower', feedback: 'about buyer-seller' });
+    expect(gradeAnswer(q, 'preferred-supplier')).toEqual({
+      verdict: 'right',
+      credit: 1,
+      feedback: 'about preferred-supplier',
+    });
+    expect(gradeAnswer(q, 'partnership')).toEqual({
+      verdict: 'near',
+      credit: 0.5,
+      direction: 'higher',
+      feedback: 'about partnership',
+    });
+    expect(gradeAnswer(q, 'buyer-seller')).toEqual({
+      verdict: 'near',
+      credit: 0.5,
+      direction: 'lower',
+      feedback: 'about buyer-seller',
+    });
     expect(gradeAnswer(q, 'strategic-alliance')).toMatchObject({ verdict: 'wrong', credit: 0 });
   });
   it('has no near misses where the options are not ordered, and refuses unknown options', () => {
@@ -39,7 +73,9 @@ describe('question sets', () => {
   it('scores over all questions, a near miss as half', () => {
     expect(scoreQuiz(items, {})).toBe(0);
     expect(scoreQuiz(items, { 's1/current': 'buyer-seller', 's1/reason': 'b', 's2/current': 'partnership' })).toBe(1);
-    expect(scoreQuiz(items, { 's1/current': 'preferred-supplier', 's1/reason': 'a', 's2/current': 'partnership' })).toBeCloseTo(1.5 / 3);
+    expect(
+      scoreQuiz(items, { 's1/current': 'preferred-supplier', 's1/reason': 'a', 's2/current': 'partnership' }),
+    ).toBeCloseTo(1.5 / 3);
   });
 });
 

@@ -1,21 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { checkRolePlay, compareStructure, pickVoice, scoreRolePlay, summarizeRolePlay, walk, type Choice, type RolePlay } from '../../src/lib/roleplay';
+import {
+  checkRolePlay,
+  compareStructure,
+  pickVoice,
+  scoreRolePlay,
+  summarizeRolePlay,
+  walk,
+  type Choice,
+  type RolePlay,
+} from '../../src/lib/roleplay';
 
 const ch = (id: string, quality: Choice['quality'], next: string, extra: Partial<Choice> = {}): Choice => ({
-  id, text: `say ${id}`, quality, feedback: `fb ${id}`, next,
+  id,
+  text: `say ${id}`,
+  quality,
+  feedback: `fb ${id}`,
+  next,
   ...(quality === 'good' ? { skill: 'letting-finish' as const } : { error: 'high-pressure' as const }),
   ...extra,
 });
 
 function fixture(): RolePlay {
   return {
-    lesson: 'm/l', title: 'T', intro: 'I', start: 't1',
+    lesson: 'm/l',
+    title: 'T',
+    intro: 'I',
+    start: 't1',
     customer: { name: 'N', role: 'R', company: 'C', wants: 'W' },
     turns: {
-      t1: { says: '1', choices: [ch('a', 'poor', 't2d', { error: 'jumping-ahead-or-lagging-behind' }), ch('b', 'good', 't2'), ch('c', 'poor', 'lost')] },
-      t2: { says: '2', choices: [ch('a', 'good', 't3', { skill: 'follow-up-question' }), ch('b', 'ok', 't3', { error: 'filtering-or-adding' }), ch('c', 'poor', 't3')] },
-      t2d: { says: '2d', choices: [ch('a', 'good', 't3'), ch('b', 'poor', 't3'), ch('c', 'ok', 't3', { error: 'instructing' })] },
-      t3: { says: '3', choices: [ch('a', 'poor', 'mixed', { error: 'over-analyzing-or-parroting' }), ch('b', 'ok', 'mixed', { error: 'controlling' }), ch('c', 'good', 'won', { skill: 'go-along-then-guide' })] },
+      t1: {
+        says: '1',
+        choices: [
+          ch('a', 'poor', 't2d', { error: 'jumping-ahead-or-lagging-behind' }),
+          ch('b', 'good', 't2'),
+          ch('c', 'poor', 'lost'),
+        ],
+      },
+      t2: {
+        says: '2',
+        choices: [
+          ch('a', 'good', 't3', { skill: 'follow-up-question' }),
+          ch('b', 'ok', 't3', { error: 'filtering-or-adding' }),
+          ch('c', 'poor', 't3'),
+        ],
+      },
+      t2d: {
+        says: '2d',
+        choices: [ch('a', 'good', 't3'), ch('b', 'poor', 't3'), ch('c', 'ok', 't3', { error: 'instructing' })],
+      },
+      t3: {
+        says: '3',
+        choices: [
+          ch('a', 'poor', 'mixed', { error: 'over-analyzing-or-parroting' }),
+          ch('b', 'ok', 'mixed', { error: 'controlling' }),
+          ch('c', 'good', 'won', { skill: 'go-along-then-guide' }),
+        ],
+      },
       won: { says: 'yes', outcome: 'good' },
       mixed: { says: 'maybe', outcome: 'mixed' },
       lost: { says: 'bye', outcome: 'bad' },
@@ -49,7 +89,9 @@ describe('checkRolePlay', () => {
     expect(checkRolePlay(noGood)).toContain('turns.t2.choices: needs exactly one good response');
     const noError = fixture();
     delete (noError.turns.t2 as { choices: Choice[] }).choices[2].error;
-    expect(checkRolePlay(noError)).toEqual(['turns.t2.choices.c.error: a poor response names the listening error it makes']);
+    expect(checkRolePlay(noError)).toEqual([
+      'turns.t2.choices.c.error: a poor response names the listening error it makes',
+    ]);
   });
 
   it('allows one early ending, not two', () => {
@@ -84,7 +126,13 @@ describe('walking and scoring', () => {
   it('scores good 1, partly right 0.5, poor 0, and lists errors and skills', () => {
     const best = { t1: 'b', t2: 'a', t3: 'c' };
     expect(scoreRolePlay(rp, best)).toBe(1);
-    expect(summarizeRolePlay(rp, best)).toEqual({ score: 1, outcome: 'good', ending: 'won', errors: [], skills: ['letting-finish', 'follow-up-question', 'go-along-then-guide'] });
+    expect(summarizeRolePlay(rp, best)).toEqual({
+      score: 1,
+      outcome: 'good',
+      ending: 'won',
+      errors: [],
+      skills: ['letting-finish', 'follow-up-question', 'go-along-then-guide'],
+    });
     const poor = { t1: 'a', t2d: 'c', t3: 'a' };
     expect(scoreRolePlay(rp, poor)).toBeCloseTo(0.5 / 3);
     expect(summarizeRolePlay(rp, poor)).toMatchObject({

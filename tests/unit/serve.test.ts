@@ -147,9 +147,21 @@ const HOSTILE: [string, string | Buffer, number | null, { halfClose?: boolean }?
   ['GET /..%2f..%2fetc%2fpasswd', 'GET /..%2f..%2fetc%2fpasswd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
   ['GET /../../etc/passwd', 'GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
   ['garbage request line', 'HELLO\r\n\r\n', 400],
-  ['100 KB header', `GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100 * 1024)}\r\nConnection: close\r\n\r\n`, 431],
-  ['absolute-form GET http://evil.example/', 'GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', 200],
-  ['POST / with a body', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello', 405],
+  [
+    '100 KB header',
+    `GET /en/ HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100 * 1024)}\r\nConnection: close\r\n\r\n`,
+    431,
+  ],
+  [
+    'absolute-form GET http://evil.example/',
+    'GET http://evil.example/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
+    200,
+  ],
+  [
+    'POST / with a body',
+    'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello',
+    405,
+  ],
   ['DELETE /', 'DELETE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 405],
   ['OPTIONS /', 'OPTIONS / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 405],
   ['OPTIONS *', 'OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 405],
@@ -157,9 +169,17 @@ const HOSTILE: [string, string | Buffer, number | null, { halfClose?: boolean }?
   ['bare \\n line endings', 'GET /en/ HTTP/1.1\nHost: x\nConnection: close\n\n', 400],
   ['unterminated request, client hangs up', 'GET /en/ HTTP/1.1\r\nHost: x\r\nX-Half', null, { halfClose: true }],
   ['no Host header', 'GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n', 400],
-  ['request line with raw bytes', Buffer.from('GET /\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'latin1'), 400],
+  [
+    'request line with raw bytes',
+    Buffer.from('GET /\xff\xfe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 'latin1'),
+    400,
+  ],
   ['GET /%2e%2e/secret.txt', 'GET /%2e%2e/secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
-  ['GET /%5c..%5csecret.txt (encoded backslashes)', 'GET /%5c..%5csecret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 400],
+  [
+    'GET /%5c..%5csecret.txt (encoded backslashes)',
+    'GET /%5c..%5csecret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    400,
+  ],
   ['inverted byte range', 'GET /a.css HTTP/1.1\r\nHost: x\r\nRange: bytes=9-2\r\nConnection: close\r\n\r\n', 200],
   ['a file that cannot be read', 'GET /gone.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', null],
 ];
@@ -238,7 +258,7 @@ describe('serve.mjs behaves like the static host', () => {
     }
   });
 
-  it("answers a missing page under /en/ with the English 404 page", async () => {
+  it('answers a missing page under /en/ with the English 404 page', async () => {
     const reply = await get('/en/missing/');
     expect(reply.status).toBe(404);
     expect(reply.body).toBe(BODY.en404);
@@ -288,13 +308,15 @@ describe('security headers', () => {
   it.each(cases)('are on %s', async (_name, target, status) => {
     const reply = await get(target, status === 405 ? 'DELETE' : 'GET');
     expect(reply.status).toBe(status);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(reply.headers[name.toLowerCase()], name).toBe(value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(reply.headers[name.toLowerCase()], name).toBe(value);
   });
 
   it('are on the raw answer to a request Node cannot parse', async () => {
     const reply = await send('HELLO\r\n\r\n');
     expect(reply.status).toBe(400);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(reply.headers[name.toLowerCase()], name).toBe(value);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      expect(reply.headers[name.toLowerCase()], name).toBe(value);
   });
 
   it('are exactly the ones the server sends, as written in public/_headers', async () => {

@@ -13,19 +13,33 @@ import { addReports, pastedCodes, resultTables, sortRows } from '../../src/lib/r
 
 const course: CourseIndex = {
   modules: ['sales-and-service', 'relationship-types'],
-  lessons: ['sales-and-service/what-sales-is', 'sales-and-service/what-service-is', 'sales-and-service/sales-vs-service', 'relationship-types/four-types', 'relationship-types/choosing-the-level'],
+  lessons: [
+    'sales-and-service/what-sales-is',
+    'sales-and-service/what-service-is',
+    'sales-and-service/sales-vs-service',
+    'relationship-types/four-types',
+    'relationship-types/choosing-the-level',
+  ],
   exercises: [
     { id: 'sales-or-service-sort', lesson: 'sales-and-service/sales-vs-service' },
     { id: 'relationship-scenarios', lesson: 'relationship-types/four-types' },
   ],
 };
 const day = (d: number, h = 10) => new Date(2026, 10, d, h).getTime();
-const assignment: Assignment = { id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'], trainee: 'Anna' };
+const assignment: Assignment = {
+  id: 'abcd1234',
+  title: 'Onboarding',
+  due: '2026-11-20',
+  modules: ['relationship-types'],
+  lessons: ['sales-and-service/sales-vs-service'],
+  trainee: 'Anna',
+};
 
 function progressWith(read: string[], exercises: Record<string, [number, number]> = {}): Progress {
   const p = emptyProgress();
   for (const l of read) p.lessons[l] = { opened: day(1), read: day(18) };
-  for (const [id, [best, attempts]] of Object.entries(exercises)) p.exercises[id] = { attempts, best, latest: best, answers: {}, updated: day(18) };
+  for (const [id, [best, attempts]] of Object.entries(exercises))
+    p.exercises[id] = { attempts, best, latest: best, answers: {}, updated: day(18) };
   return p;
 }
 
@@ -36,10 +50,19 @@ describe('My training', () => {
   });
 
   it('reports only the assigned lessons and their exercises, with the name given', () => {
-    const p = progressWith(['relationship-types/four-types', 'sales-and-service/what-sales-is'], { 'relationship-scenarios': [0.8, 2], 'sales-or-service-sort': [0.5, 1] });
+    const p = progressWith(['relationship-types/four-types', 'sales-and-service/what-sales-is'], {
+      'relationship-scenarios': [0.8, 2],
+      'sales-or-service-sort': [0.5, 1],
+    });
     const p2 = { ...p, exercises: { ...p.exercises, 'not-started': { attempts: 0, answers: {}, updated: 1 } } };
     const r = buildReport(assignment, p2, course, 'Anna', day(24));
-    expect(r.assignment).toEqual({ id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] });
+    expect(r.assignment).toEqual({
+      id: 'abcd1234',
+      title: 'Onboarding',
+      due: '2026-11-20',
+      modules: ['relationship-types'],
+      lessons: ['sales-and-service/sales-vs-service'],
+    });
     expect(r.read).toEqual([{ lesson: 'relationship-types/four-types', at: day(18) }]);
     expect(r.exercises).toEqual([
       { id: 'sales-or-service-sort', best: 0.5, latest: 0.5, attempts: 1 },
@@ -63,7 +86,9 @@ describe('My training', () => {
     const good = { code: 'a1.eyJ9.abc', added: 1 };
     expect(parseList(null, 'a')).toEqual({ list: [], status: 'empty' });
     expect(parseList(JSON.stringify([good]), 'a')).toEqual({ list: [good], status: 'ok' });
-    expect(parseList(JSON.stringify([good, { code: '<script>', added: 1 }, 42, { code: 'r1.eyJ9.abc', added: 1 }]), 'a')).toEqual({ list: [good], status: 'repaired' });
+    expect(
+      parseList(JSON.stringify([good, { code: '<script>', added: 1 }, 42, { code: 'r1.eyJ9.abc', added: 1 }]), 'a'),
+    ).toEqual({ list: [good], status: 'repaired' });
     expect(parseList(JSON.stringify([{ ...good, removed: 1e20 }]), 'a').status).toBe('repaired');
     expect(parseList('{"not":"a list"}', 'a').status).toBe('corrupt');
     expect(parseList('{broken', 'a').status).toBe('corrupt');
@@ -71,10 +96,24 @@ describe('My training', () => {
 });
 
 describe('results', () => {
-  const scope = { id: 'abcd1234', title: 'Onboarding', due: '2026-11-20', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] };
-  const report = (name: string, read: [string, number][], at = day(24), exercises: Report['exercises'] = []): Report =>
-    ({ assignment: scope, name, at, read: read.map(([lesson, t]) => ({ lesson, at: t })), exercises });
-  const all: [string, number][] = [['sales-and-service/sales-vs-service', day(15)], ['relationship-types/four-types', day(16)], ['relationship-types/choosing-the-level', day(19)]];
+  const scope = {
+    id: 'abcd1234',
+    title: 'Onboarding',
+    due: '2026-11-20',
+    modules: ['relationship-types'],
+    lessons: ['sales-and-service/sales-vs-service'],
+  };
+  const report = (
+    name: string,
+    read: [string, number][],
+    at = day(24),
+    exercises: Report['exercises'] = [],
+  ): Report => ({ assignment: scope, name, at, read: read.map(([lesson, t]) => ({ lesson, at: t })), exercises });
+  const all: [string, number][] = [
+    ['sales-and-service/sales-vs-service', day(15)],
+    ['relationship-types/four-types', day(16)],
+    ['relationship-types/choosing-the-level', day(19)],
+  ];
 
   it('keeps one report per trainee and assignment: a newer one replaces, an older one changes nothing', () => {
     const first = addReports([], [{ code: 'r1.a.b', report: report('Anna', [], day(20)) }], 1);
@@ -90,19 +129,37 @@ describe('results', () => {
   });
 
   it('past the limit, a new trainee\'s report is refused and counted, never dropped while saying "added"', () => {
-    const two = addReports([], [{ code: 'r1.a.b', report: report('Anna', []) }, { code: 'r1.c.d', report: report('Bo', []) }], 1, 2);
+    const two = addReports(
+      [],
+      [
+        { code: 'r1.a.b', report: report('Anna', []) },
+        { code: 'r1.c.d', report: report('Bo', []) },
+      ],
+      1,
+      2,
+    );
     expect(two).toMatchObject({ added: 2, limit: 0 });
-    const more = addReports(two.list, [
-      { code: 'r1.e.f', report: report('Cai', []) },
-      { code: 'r1.g.h', report: report('Anna', all, day(25)) },
-    ], 2, 2);
+    const more = addReports(
+      two.list,
+      [
+        { code: 'r1.e.f', report: report('Cai', []) },
+        { code: 'r1.g.h', report: report('Anna', all, day(25)) },
+      ],
+      2,
+      2,
+    );
     // Cai does not fit; Anna's newer report still replaces hers (it takes no new place).
     expect(more.outcomes).toEqual(['limit', 'updated']);
     expect(more.list.map((x) => x.report.name)).toEqual(['Anna', 'Bo']);
   });
 
-  it('the assignment is the trainer\'s own copy, else the first report seen; a report that disagrees is a conflict, not applied', () => {
-    const hostile = { ...scope, title: 'Everything, due yesterday', due: '2026-01-01', modules: ['relationship-types', 'listening'] };
+  it("the assignment is the trainer's own copy, else the first report seen; a report that disagrees is a conflict, not applied", () => {
+    const hostile = {
+      ...scope,
+      title: 'Everything, due yesterday',
+      due: '2026-01-01',
+      modules: ['relationship-types', 'listening'],
+    };
     const first = report('Anna', all);
     const later: Report = { ...report('Mallory', [], day(25)), assignment: hostile };
     // Mallory's report came after Anna's: Anna's copy defines the table, whatever the times say.
@@ -117,30 +174,58 @@ describe('results', () => {
     expect(own.rows.find((r) => r.name === 'Mallory')!.conflict).toEqual(hostile);
   });
 
-  it('keeps the order reports arrived in: a batch one millisecond apart, a replacement keeps its trainee\'s first-seen time', () => {
+  it("keeps the order reports arrived in: a batch one millisecond apart, a replacement keeps its trainee's first-seen time", () => {
     const first = addReports([], [{ code: 'r1.a.b', report: report('Anna', []) }], 100);
-    const batch = addReports(first.list, [
-      { code: 'r1.c.d', report: report('Anna', all, day(25)) },
-      { code: 'r1.e.f', report: report('Zed', []) },
-      { code: 'r1.g.h', report: report('Bo', []) },
-    ], 500);
-    expect(batch.list.map((x) => [x.report.name, x.entry.added, x.entry.first ?? null])).toEqual([['Anna', 500, 100], ['Zed', 501, null], ['Bo', 502, null]]);
+    const batch = addReports(
+      first.list,
+      [
+        { code: 'r1.c.d', report: report('Anna', all, day(25)) },
+        { code: 'r1.e.f', report: report('Zed', []) },
+        { code: 'r1.g.h', report: report('Bo', []) },
+      ],
+      500,
+    );
+    expect(batch.list.map((x) => [x.report.name, x.entry.added, x.entry.first ?? null])).toEqual([
+      ['Anna', 500, 100],
+      ['Zed', 501, null],
+      ['Bo', 502, null],
+    ]);
   });
 
   it('shows one row per trainee even when a list holds two reports from the same trainee', () => {
-    const [table] = resultTables([report('Anna', [], day(20)), report('anna', all, day(22))], course, new Date(2026, 10, 24));
+    const [table] = resultTables(
+      [report('Anna', [], day(20)), report('anna', all, day(22))],
+      course,
+      new Date(2026, 10, 24),
+    );
     expect(table.rows.map((r) => [r.name, r.read])).toEqual([['anna', 3]]);
   });
 
   it('builds trainees × assigned lessons with status, scores, due state and totals', () => {
-    const [table] = resultTables([
-      report('Juris', all.slice(0, 1), day(24), [{ id: 'sales-or-service-sort', best: 0.9, latest: 0.9, attempts: 3 }, { id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 }]),
-      report('Anna', all),
-      report('Bo', all.map(([l]) => [l, day(21)])),
-    ], course, new Date(2026, 10, 24));
-    expect(table.lessons).toEqual(['sales-and-service/sales-vs-service', 'relationship-types/four-types', 'relationship-types/choosing-the-level']);
+    const [table] = resultTables(
+      [
+        report('Juris', all.slice(0, 1), day(24), [
+          { id: 'sales-or-service-sort', best: 0.9, latest: 0.9, attempts: 3 },
+          { id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 },
+        ]),
+        report('Anna', all),
+        report(
+          'Bo',
+          all.map(([l]) => [l, day(21)]),
+        ),
+      ],
+      course,
+      new Date(2026, 10, 24),
+    );
+    expect(table.lessons).toEqual([
+      'sales-and-service/sales-vs-service',
+      'relationship-types/four-types',
+      'relationship-types/choosing-the-level',
+    ]);
     expect(table.rows.map((r) => [r.name, r.read, r.total, r.state])).toEqual([
-      ['Anna', 3, 3, 'on-time'], ['Bo', 3, 3, 'late'], ['Juris', 1, 3, 'overdue'],
+      ['Anna', 3, 3, 'on-time'],
+      ['Bo', 3, 3, 'late'],
+      ['Juris', 1, 3, 'overdue'],
     ]);
     const juris = table.rows[2];
     expect(juris.average).toBeCloseTo(0.7);
@@ -151,18 +236,37 @@ describe('results', () => {
   });
 
   it('sorts by any column, both ways, names in the reader’s alphabet', () => {
-    const [table] = resultTables([report('Ēriks', all.slice(0, 2)), report('Anna', all), report('Zane', [])], course, new Date(2026, 10, 10));
+    const [table] = resultTables(
+      [report('Ēriks', all.slice(0, 2)), report('Anna', all), report('Zane', [])],
+      course,
+      new Date(2026, 10, 10),
+    );
     expect(sortRows(table.rows, 'name', 'ascending', 'lv').map((r) => r.name)).toEqual(['Anna', 'Ēriks', 'Zane']);
     expect(sortRows(table.rows, 'read', 'descending').map((r) => r.read)).toEqual([3, 2, 0]);
-    expect(sortRows(table.rows, 'state', 'ascending').map((r) => r.state)).toEqual(['in-progress', 'in-progress', 'on-time']);
+    expect(sortRows(table.rows, 'state', 'ascending').map((r) => r.state)).toEqual([
+      'in-progress',
+      'in-progress',
+      'on-time',
+    ]);
   });
 });
 
 describe('CSV', () => {
   it('starts with a byte-order mark, quotes what needs it, and defuses formulas', () => {
-    const csv = toCsv([['Name', 'Link'], ['Bērziņa, Anna', 'say "hi"'], ['王小明', '=HYPERLINK("http://x")'], ['-1', 42]]);
+    const csv = toCsv([
+      ['Name', 'Link'],
+      ['Bērziņa, Anna', 'say "hi"'],
+      ['王小明', '=HYPERLINK("http://x")'],
+      ['-1', 42],
+    ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')).toEqual(['Name,Link', '"Bērziņa, Anna","say ""hi"""', `王小明,"'=HYPERLINK(""http://x"")"`, `"'-1",42`, '']);
+    expect(csv.slice(1).split('\r\n')).toEqual([
+      'Name,Link',
+      '"Bērziņa, Anna","say ""hi"""',
+      `王小明,"'=HYPERLINK(""http://x"")"`,
+      `"'-1",42`,
+      '',
+    ]);
   });
 });
 
@@ -170,12 +274,15 @@ describe('QR codes', () => {
   /** Paints the SVG path's runs into pixels (4 per module, a 4-module quiet zone) and decodes them. */
   function scan(url: string): string | undefined {
     const { size, path } = qrPath(url);
-    const scale = 4, quiet = 4, width = (size + 2 * quiet) * scale;
+    const scale = 4,
+      quiet = 4,
+      width = (size + 2 * quiet) * scale;
     const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
     for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
       const [x, y, w] = [Number(m[1]), Number(m[2]), Number(m[3])];
       for (let py = (y + quiet) * scale; py < (y + quiet + 1) * scale; py++) {
-        for (let px = (x + quiet) * scale; px < (x + quiet + w) * scale; px++) pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+        for (let px = (x + quiet) * scale; px < (x + quiet + w) * scale; px++)
+          pixels.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
       }
     }
     return jsQR(pixels, width, width)?.data;
@@ -187,8 +294,13 @@ describe('QR codes', () => {
     expect(scan(plain)).toBe(plain);
     expect(encode(plain, { ecc: 'L' }).version).toBeLessThanOrEqual(11); // 61 modules a side
     const personal = `https://training.example.com/my-training/#${encodeAssignment({
-      id: 'k3v9x2ab', title: 'Q1 onboarding: relationship selling', due: '2026-12-15', modules, lessons: [],
-      note: 'Please finish before our team meeting on Friday.', trainee: 'Anna Bērziņa',
+      id: 'k3v9x2ab',
+      title: 'Q1 onboarding: relationship selling',
+      due: '2026-12-15',
+      modules,
+      lessons: [],
+      note: 'Please finish before our team meeting on Friday.',
+      trainee: 'Anna Bērziņa',
     })}`;
     expect(scan(personal)).toBe(personal);
     expect(encode(personal, { ecc: 'L' }).version).toBeLessThanOrEqual(14); // 73 modules a side
@@ -219,7 +331,13 @@ describe('pasted reports', () => {
 describe('results with the trainer’s own assignments', () => {
   const scope = { id: 'abcd1234', title: 'Onboarding', modules: ['relationship-types'], lessons: [] };
   it('list named trainees who have not reported yet', () => {
-    const report: Report = { assignment: scope, name: 'anna', at: day(20), read: [{ lesson: 'relationship-types/four-types', at: day(19) }], exercises: [] };
+    const report: Report = {
+      assignment: scope,
+      name: 'anna',
+      at: day(20),
+      read: [{ lesson: 'relationship-types/four-types', at: day(19) }],
+      exercises: [],
+    };
     const other = { id: 'zzzz9999', title: 'Later', modules: ['sales-and-service'], lessons: [] };
     const tables = resultTables([report], course, new Date(2026, 10, 24), [
       { scope, trainees: ['Anna', 'Bo'] },
@@ -227,7 +345,10 @@ describe('results with the trainer’s own assignments', () => {
     ]);
     // The one with no trainees named and no report has nothing to show yet.
     expect(tables.map((t) => t.scope.id)).toEqual(['abcd1234']);
-    expect(tables[0].rows.map((r) => [r.name, r.state, r.at ?? null])).toEqual([['anna', 'in-progress', day(20)], ['Bo', 'no-report', null]]);
+    expect(tables[0].rows.map((r) => [r.name, r.state, r.at ?? null])).toEqual([
+      ['anna', 'in-progress', day(20)],
+      ['Bo', 'no-report', null],
+    ]);
     expect(tables[0].totals.readBy).toEqual([1, 0]);
     expect(sortRows(tables[0].rows, 'state', 'ascending').map((r) => r.name)).toEqual(['Bo', 'anna']);
   });
@@ -236,7 +357,13 @@ describe('results with the trainer’s own assignments', () => {
 describe('reports made in the same minute', () => {
   it('the one with more recorded work is the newer', () => {
     const scope = { id: 'abcd1234', title: 'T', modules: ['relationship-types'], lessons: [] };
-    const r = (read: number): Report => ({ assignment: scope, name: 'Anna', at: day(20), read: course.lessons.slice(3, 3 + read).map((lesson) => ({ lesson, at: day(20) })), exercises: [] });
+    const r = (read: number): Report => ({
+      assignment: scope,
+      name: 'Anna',
+      at: day(20),
+      read: course.lessons.slice(3, 3 + read).map((lesson) => ({ lesson, at: day(20) })),
+      exercises: [],
+    });
     const first = addReports([], [{ code: 'r1.a.b', report: r(0) }], 1);
     expect(addReports(first.list, [{ code: 'r1.c.d', report: r(1) }], 2)).toMatchObject({ updated: 1 });
     expect(addReports(first.list, [{ code: 'r1.a.b', report: r(0) }], 2)).toMatchObject({ unchanged: 1 });
@@ -244,19 +371,30 @@ describe('reports made in the same minute', () => {
 });
 
 describe('merging stored lists', () => {
-  const e = (code: string, added: number, extra: Partial<HeldAssignment> = {}): HeldAssignment => ({ code, added, ...extra });
+  const e = (code: string, added: number, extra: Partial<HeldAssignment> = {}): HeldAssignment => ({
+    code,
+    added,
+    ...extra,
+  });
   it('keeps every entry either copy has, and a removal (a tombstone) wins over the older addition', () => {
     const stored = [e('c', 3), e('a', 1)]; // another tab added c
     const mine = [e('d', 4), e('a', 1, { removed: 5 }), e('b', 2)]; // this tab added d, b and removed a
     const merged = mergeLists(stored, mine, 10);
-    expect(merged.map((x) => [x.code, x.removed ?? null])).toEqual([['d', null], ['c', null], ['b', null], ['a', 5]]);
+    expect(merged.map((x) => [x.code, x.removed ?? null])).toEqual([
+      ['d', null],
+      ['c', null],
+      ['b', null],
+      ['a', 5],
+    ]);
     expect(live(merged).map((x) => x.code)).toEqual(['d', 'c', 'b']);
   });
   it('an entry added again after its removal is back', () => {
     expect(live(mergeLists([e('a', 1, { removed: 5 })], [e('a', 6)], 10)).map((x) => x.code)).toEqual(['a']);
   });
   it('the later edit wins (a name typed)', () => {
-    expect(mergeLists([e('a', 1)], [e('a', 1, { name: 'Anna', edited: 2 })], 10)).toEqual([e('a', 1, { name: 'Anna', edited: 2 })]);
+    expect(mergeLists([e('a', 1)], [e('a', 1, { name: 'Anna', edited: 2 })], 10)).toEqual([
+      e('a', 1, { name: 'Anna', edited: 2 }),
+    ]);
   });
   it('is commutative, associative and idempotent, so copies that missed each other converge', () => {
     const x = [e('a', 1), e('b', 2, { removed: 3 })];
@@ -276,25 +414,89 @@ describe('merging stored lists', () => {
 describe('results file', () => {
   it('has a column per lesson and exercise, and one row per trainee in the order shown', async () => {
     const { resultsCsvRows } = await import('../../src/lib/results');
-    const scope = { id: 'abcd1234', title: 'T', modules: ['relationship-types'], lessons: ['sales-and-service/sales-vs-service'] };
-    const r = (name: string, read: string[], exercises: Report['exercises'] = []): Report =>
-      ({ assignment: scope, name, at: Date.UTC(2026, 10, 24, 9), read: read.map((lesson) => ({ lesson, at: Date.UTC(2026, 10, 20, 9) })), exercises });
-    const [table] = resultTables([r('Bo', ['relationship-types/four-types'], [{ id: 'relationship-scenarios', best: 0.8, latest: 0.6, attempts: 2 }]), r('=Anna', [])], course, new Date(2026, 10, 24));
+    const scope = {
+      id: 'abcd1234',
+      title: 'T',
+      modules: ['relationship-types'],
+      lessons: ['sales-and-service/sales-vs-service'],
+    };
+    const r = (name: string, read: string[], exercises: Report['exercises'] = []): Report => ({
+      assignment: scope,
+      name,
+      at: Date.UTC(2026, 10, 24, 9),
+      read: read.map((lesson) => ({ lesson, at: Date.UTC(2026, 10, 20, 9) })),
+      exercises,
+    });
+    const [table] = resultTables(
+      [
+        r(
+          'Bo',
+          ['relationship-types/four-types'],
+          [{ id: 'relationship-scenarios', best: 0.8, latest: 0.6, attempts: 2 }],
+        ),
+        r('=Anna', []),
+      ],
+      course,
+      new Date(2026, 10, 24),
+    );
     const lesson = (id: string, number: string) => ({ id, number, title: id.split('/')[1], minutes: 5, path: id });
     const outline = {
       modules: [
-        { id: 'sales-and-service', number: 1, title: 'S', minutes: 5, lessons: [lesson('sales-and-service/sales-vs-service', '1.3')] },
-        { id: 'relationship-types', number: 3, title: 'R', minutes: 10, lessons: [lesson('relationship-types/four-types', '3.1'), lesson('relationship-types/choosing-the-level', '3.2')] },
+        {
+          id: 'sales-and-service',
+          number: 1,
+          title: 'S',
+          minutes: 5,
+          lessons: [lesson('sales-and-service/sales-vs-service', '1.3')],
+        },
+        {
+          id: 'relationship-types',
+          number: 3,
+          title: 'R',
+          minutes: 10,
+          lessons: [
+            lesson('relationship-types/four-types', '3.1'),
+            lesson('relationship-types/choosing-the-level', '3.2'),
+          ],
+        },
       ],
-      exercises: [{ id: 'relationship-scenarios', lesson: 'relationship-types/four-types', title: 'Scenarios', kind: 'Exercise' }],
+      exercises: [
+        { id: 'relationship-scenarios', lesson: 'relationship-types/four-types', title: 'Scenarios', kind: 'Exercise' },
+      ],
     };
     const words = {
-      colTrainee: 'Trainee', csvReadOn: '{{title}}: read on', csvBest: '{{title}}: best', csvAttempts: '{{title}}: attempts', colRead: 'Read', colAverage: 'Average', colState: 'Status', colReported: 'Reported',
-      'state-done': 'Done', 'state-on-time': 'On time', 'state-late': 'Late', 'state-overdue': 'Overdue', 'state-in-progress': 'In progress', 'state-no-report': 'No report',
+      colTrainee: 'Trainee',
+      csvReadOn: '{{title}}: read on',
+      csvBest: '{{title}}: best',
+      csvAttempts: '{{title}}: attempts',
+      colRead: 'Read',
+      colAverage: 'Average',
+      colState: 'Status',
+      colReported: 'Reported',
+      'state-done': 'Done',
+      'state-on-time': 'On time',
+      'state-late': 'Late',
+      'state-overdue': 'Overdue',
+      'state-in-progress': 'In progress',
+      'state-no-report': 'No report',
     };
     const rows = resultsCsvRows(table, table.rows, outline, words);
-    expect(rows[0]).toEqual(['Trainee', '1.3 sales-vs-service: read on', '3.1 four-types: read on', '3.2 choosing-the-level: read on', 'Scenarios: best', 'Scenarios: attempts', 'Read', 'Average', 'Status', 'Reported']);
-    expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([['=Anna', '', '', '', '', '', '0/3'], ['Bo', '', localDayOf(Date.UTC(2026, 10, 20, 9)), '', 80, 2, '1/3']]);
+    expect(rows[0]).toEqual([
+      'Trainee',
+      '1.3 sales-vs-service: read on',
+      '3.1 four-types: read on',
+      '3.2 choosing-the-level: read on',
+      'Scenarios: best',
+      'Scenarios: attempts',
+      'Read',
+      'Average',
+      'Status',
+      'Reported',
+    ]);
+    expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([
+      ['=Anna', '', '', '', '', '', '0/3'],
+      ['Bo', '', localDayOf(Date.UTC(2026, 10, 20, 9)), '', 80, 2, '1/3'],
+    ]);
     expect(toCsv(rows)).toContain("'=Anna");
   });
 });

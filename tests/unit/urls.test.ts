@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, isLocale, LOCALE_IDS, LOCALE_PATTERN } from '../../src/i18n/locales';
-import { alternatePaths, lessonIdOfPath, localeOfPath, localePath, splitLocalePath, switchLocalePath } from '../../src/lib/urls';
+import {
+  alternatePaths,
+  lessonIdOfPath,
+  localeOfPath,
+  localePath,
+  splitLocalePath,
+  switchLocalePath,
+} from '../../src/lib/urls';
 
 describe('localized URLs', () => {
   it('builds paths with a trailing slash', () => {

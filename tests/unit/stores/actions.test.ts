@@ -1,6 +1,12 @@
 /** The store actions islands call: stores that start themselves, holding assignments, decoded reports, reports made. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeReport, encodeAssignment, encodeReport, type Assignment, type Report } from '../../../src/lib/assignment';
+import {
+  decodeReport,
+  encodeAssignment,
+  encodeReport,
+  type Assignment,
+  type Report,
+} from '../../../src/lib/assignment';
 import { markRead } from '../../../src/lib/progress';
 import { _resetForTests, updateProgress } from '../../../src/stores/progress';
 import { holdAssignment, isHeld, makeReport, setHeldName } from '../../../src/stores/my-training';
@@ -64,7 +70,7 @@ describe('store actions', () => {
     expect(reports.$list.get()).toHaveLength(1);
   });
 
-  it('a report is made from the learner\'s own progress', async () => {
+  it("a report is made from the learner's own progress", async () => {
     updateProgress((p) => markRead(p, 'relationship-types/four-types', 1_700_000_000_000));
     const { code, at } = await makeReport(a, 'Zane', course, 1_700_000_100_000);
     expect(at).toBe(1_700_000_100_000);

@@ -10,14 +10,22 @@ export class FakeStorage {
   readsThrow = false;
   /** setItem throws a SecurityError (blocked), not a quota error */
   writesBlocked = false;
-  get length() { return this.data.size; }
-  key(i: number) { return [...this.data.keys()][i] ?? null; }
+  get length() {
+    return this.data.size;
+  }
+  key(i: number) {
+    return [...this.data.keys()][i] ?? null;
+  }
   getItem(k: string) {
     if (this.readsThrow) throw new DOMException('denied', 'SecurityError');
     return this.data.get(k) ?? null;
   }
-  removeItem(k: string) { this.data.delete(k); }
-  clear() { this.data.clear(); }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+  clear() {
+    this.data.clear();
+  }
   used(except?: string) {
     return [...this.data].reduce((n, [key, val]) => n + (key === except ? 0 : key.length + val.length), 0);
   }

@@ -2,7 +2,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { markRead, openLesson } from '../../../src/lib/progress';
 import {
-  $notice, $progress, $storageState, ASIDE_PREFIX, STORAGE_KEY, _resetForTests, resetAllProgress, startProgress, updateProgress,
+  $notice,
+  $progress,
+  $storageState,
+  ASIDE_PREFIX,
+  STORAGE_KEY,
+  _resetForTests,
+  resetAllProgress,
+  startProgress,
+  updateProgress,
 } from '../../../src/stores/progress';
 import { importProgress } from '../../../src/stores/progress-import';
 import { FakeStorage, installWindow as install, type StorageListener } from './fake-storage';
@@ -45,7 +53,11 @@ describe('progress store', () => {
   });
 
   it('keeps the valid part of a partly damaged record, written back at once, raw kept aside', () => {
-    const raw = JSON.stringify({ version: 2, lessons: { [L1]: { opened: 1, read: 2 }, [L2]: { opened: -4 } }, exercises: {} });
+    const raw = JSON.stringify({
+      version: 2,
+      lessons: { [L1]: { opened: 1, read: 2 }, [L2]: { opened: -4 } },
+      exercises: {},
+    });
     storage.setItem(STORAGE_KEY, raw);
     startProgress();
     expect($notice.get()).toBe('repaired');
@@ -76,7 +88,10 @@ describe('progress store', () => {
   });
 
   it('a full quota still shows (and exports) the saved record', () => {
-    storage.setItem(STORAGE_KEY, JSON.stringify(markRead(openLesson({ version: 2, lessons: {}, exercises: {} }, L1, 1), L1, 2)));
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify(markRead(openLesson({ version: 2, lessons: {}, exercises: {} }, L1, 1), L1, 2)),
+    );
     storage.quota = 0;
     startProgress();
     expect($progress.get().lessons[L1].read).toBe(2);
@@ -113,7 +128,7 @@ describe('progress store', () => {
     expect($progress.get().lessons[L2].read).toBe(3);
   });
 
-  it('never overwrites another tab\'s work: each change applies to the freshest stored record', () => {
+  it("never overwrites another tab's work: each change applies to the freshest stored record", () => {
     startProgress();
     updateProgress((p) => openLesson(p, L1, 1));
     // Another tab saves a lesson read (its own merged record).
@@ -124,7 +139,7 @@ describe('progress store', () => {
     expect(saved.lessons[L2].read).toBe(2);
   });
 
-  it('takes in another tab\'s change from the storage event', () => {
+  it("takes in another tab's change from the storage event", () => {
     startProgress();
     const other = JSON.stringify(markRead({ version: 2, lessons: {}, exercises: {} }, L2, 9));
     listeners.forEach((fn) => fn({ key: STORAGE_KEY, newValue: other }));

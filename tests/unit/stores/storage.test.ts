@@ -6,7 +6,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeReport, type Report } from '../../../src/lib/assignment';
 import type { StoredReport } from '../../../src/lib/lists';
-import { emptyProgress, loadProgress, markRead, mergeProgress, openLesson, type Progress } from '../../../src/lib/progress';
+import {
+  emptyProgress,
+  loadProgress,
+  markRead,
+  mergeProgress,
+  openLesson,
+  type Progress,
+} from '../../../src/lib/progress';
 import { ASIDE_MAX, ASIDE_MARK, setAsideForDownload, storedValue } from '../../../src/stores/storage';
 import { addReportCodes } from '../../../src/stores/reports';
 import { REPORTS_KEY, reports, storedList } from '../../../src/stores/training';
@@ -64,16 +71,18 @@ describe('many tabs and links at once', () => {
     tabs.forEach((t) => t.start());
     const next = random(7);
     const pause = () => new Promise((r) => setTimeout(r, Math.floor(next() * 3)));
-    await Promise.all(tabs.map(async (t, i) => {
-      for (let j = 0; j < 20; j++) {
-        await t.updateAsync(async (l) => {
-          await pause(); // another tab writes while this one decodes
-          return { value: [entry(i * 100 + j), ...l], result: null };
-        });
-        // Now and then the other tabs hear of it (late, as a busy tab would).
-        if (next() < 0.3) listeners.forEach((fn) => fn({ key: KEY, newValue: storage.data.get(KEY) ?? null }));
-      }
-    }));
+    await Promise.all(
+      tabs.map(async (t, i) => {
+        for (let j = 0; j < 20; j++) {
+          await t.updateAsync(async (l) => {
+            await pause(); // another tab writes while this one decodes
+            return { value: [entry(i * 100 + j), ...l], result: null };
+          });
+          // Now and then the other tabs hear of it (late, as a busy tab would).
+          if (next() < 0.3) listeners.forEach((fn) => fn({ key: KEY, newValue: storage.data.get(KEY) ?? null }));
+        }
+      }),
+    );
     expect(storedCodes()).toHaveLength(80);
   });
 
@@ -106,10 +115,15 @@ describe('many tabs and links at once', () => {
     b.add(entry(2), () => false); // no storage event reached b
     expect(b.$list.get().map((e) => e.code)).toEqual([entry(2).code]);
     a.add(entry(3), () => false);
-    expect(a.$list.get().map((e) => e.code).sort()).toEqual([entry(2).code, entry(3).code]);
+    expect(
+      a.$list
+        .get()
+        .map((e) => e.code)
+        .sort(),
+    ).toEqual([entry(2).code, entry(3).code]);
   });
 
-  it('a tab that wrote without another tab\'s entry (it read a moment too early) puts it back when it hears of it', () => {
+  it("a tab that wrote without another tab's entry (it read a moment too early) puts it back when it hears of it", () => {
     const a = tab();
     const b = tab();
     a.start();
@@ -140,12 +154,16 @@ describe('tabs hearing each other', () => {
     two.start();
     let writes = 0;
     const setItem = storage.setItem.bind(storage);
-    storage.setItem = (k: string, v: string) => { if (k === 'test:progress') writes++; setItem(k, v); };
+    storage.setItem = (k: string, v: string) => {
+      if (k === 'test:progress') writes++;
+      setItem(k, v);
+    };
     one.update((p) => markRead(openLesson(p, 'a/b', 1), 'a/b', 2));
     // Two tabs that missed each other's last write, then hear everything, round after round.
     storage.data.set('test:progress', JSON.stringify(openLesson(emptyProgress(), 'c/d', 3)));
     two.update((p) => openLesson(p, 'e/f', 4));
-    for (let round = 0; round < 10; round++) listeners.forEach((fn) => fn({ key: 'test:progress', newValue: storage.data.get('test:progress')! }));
+    for (let round = 0; round < 10; round++)
+      listeners.forEach((fn) => fn({ key: 'test:progress', newValue: storage.data.get('test:progress')! }));
     expect(writes).toBeLessThanOrEqual(4);
     expect(Object.keys(JSON.parse(storage.data.get('test:progress')!).lessons).sort()).toEqual(['a/b', 'c/d', 'e/f']);
   });

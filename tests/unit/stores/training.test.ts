@@ -6,7 +6,9 @@ import type { HeldAssignment } from '../../../src/lib/lists';
 class FakeStorage {
   data = new Map<string, string>();
   full = false;
-  getItem(k: string) { return this.data.get(k) ?? null; }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
   setItem(k: string, v: string) {
     if (this.full) throw new DOMException('full', 'QuotaExceededError');
     this.data.set(k, v);
