@@ -4,7 +4,7 @@
  * moves where the conversation goes next (to the feedback, then to the next question).
  *
  * A class subscribed by hand rather than hooks and useStore: it keeps preact/hooks out of lesson
- * pages, which must stay within 16 KB of JavaScript (npm run bench).
+ * pages, which must stay within 16 KB of JavaScript (npm run budget; ESLint enforces the rule).
  */
 import { Component, createRef, type RefObject } from 'preact';
 import { emptyProgress, type Progress } from '../lib/progress';
