@@ -45,3 +45,17 @@ export function allowInlineScript(astro: WithCsp, code: string): string {
   astro.csp?.insertScriptHash(cspHash(code));
   return code;
 }
+
+/** A policy's directives by name, e.g. { 'script-src': ["'self'", "'sha256-…'"] } (the tests read built pages with it). */
+export function policyDirectives(policy: string): Record<string, string[]> {
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => {
+        const [name, ...values] = d.split(/\s+/);
+        return [name, values];
+      }),
+  );
+}

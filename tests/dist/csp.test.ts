@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { CSP_DIRECTIVES } from '../../src/lib/csp';
+import { CSP_DIRECTIVES, policyDirectives } from '../../src/lib/csp';
 import { dist, localizedPages } from './dist';
 
 const walk = (dir: string): string[] =>
@@ -15,19 +15,6 @@ const walk = (dir: string): string[] =>
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 
-/** The policy's directives by name, e.g. { 'script-src': ["'self'", "'sha256-…'"] }. */
-function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(
-    policy
-      .split(';')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => {
-        const [name, ...values] = d.split(/\s+/);
-        return [name, values];
-      }),
-  );
-}
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // The raw text, not a parsed tree, on purpose: what counts is the bytes a browser reads, in order
@@ -44,7 +31,7 @@ it('every built HTML file has one policy, before any script, that allows exactly
       problems.push(`${name}: ${metas.length} policies`);
       continue;
     }
-    const policy = directives(metas[0][1]);
+    const policy = policyDirectives(metas[0][1]);
     for (const d of CSP_DIRECTIVES) if (!metas[0][1].includes(d)) problems.push(`${name}: lacks "${d}"`);
     for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'blob:', 'http:', 'https:']) {
       if (policy['script-src']?.includes(bad)) problems.push(`${name}: script-src has ${bad}`);

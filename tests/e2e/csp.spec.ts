@@ -6,22 +6,9 @@
  */
 import { expect, test } from './fixtures';
 import { LANGS, forbidOtherHosts, lessonPages, localizedPages } from './site';
+import { policyDirectives } from '../../src/lib/csp';
 
 const KEY_POINTS = { en: 'Key points', ms: 'Isi penting', zh: '要点', lv: 'Galvenais' } as const;
-
-/** The policy's directives by name, e.g. { 'script-src': ["'self'", "'sha256-…'"] }. */
-function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(
-    policy
-      .split(';')
-      .map((d) => d.trim())
-      .filter(Boolean)
-      .map((d) => {
-        const [name, ...values] = d.split(/\s+/);
-        return [name, values];
-      }),
-  );
-}
 
 const pages = localizedPages();
 // Missing addresses inside and outside the languages: the 404 pages (with their inline script).
@@ -47,7 +34,7 @@ for (const lang of LANGS) {
       await page.waitForLoadState('networkidle');
       const policies = page.locator('meta[http-equiv="content-security-policy" i]');
       await expect(policies, url).toHaveCount(1);
-      const scriptSrc = directives((await policies.getAttribute('content'))!)['script-src'];
+      const scriptSrc = policyDirectives((await policies.getAttribute('content'))!)['script-src'];
       expect(scriptSrc, url).not.toContain("'unsafe-inline'");
       expect(scriptSrc, url).not.toContain("'unsafe-eval'");
       // The auto fixture only looks at the page the test ends on: check each page here.

@@ -134,3 +134,14 @@ describe("the 404 pages' '#' rescue", () => {
     expect(rescue(from)).toBeNull();
   });
 });
+
+describe('reading a policy', () => {
+  it('gives each directive its values, by name', async () => {
+    const { policyDirectives } = await import('../../src/lib/csp');
+    expect(policyDirectives("default-src 'self'; script-src 'self' 'sha256-x';  ;img-src 'self'")).toEqual({
+      'default-src': ["'self'"],
+      'script-src': ["'self'", "'sha256-x'"],
+      'img-src': ["'self'"],
+    });
+  });
+});
