@@ -12,7 +12,10 @@ test('a glossary link from a lesson lands on the term, highlighted', async ({ pa
   await expect(page.locator('#term-trust dt')).toHaveText(term);
   await expect(page.locator('#term-trust')).toBeInViewport();
   // Below the sticky header, not under it, on a phone and on a laptop.
-  for (const viewport of [{ width: 390, height: 700 }, { width: 1366, height: 768 }]) {
+  for (const viewport of [
+    { width: 390, height: 700 },
+    { width: 1366, height: 768 },
+  ]) {
     await page.setViewportSize(viewport);
     await page.goto('/lv/glossary/#term-trust');
     await page.waitForFunction(() => window.scrollY > 0);
