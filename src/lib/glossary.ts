@@ -11,7 +11,12 @@ const COLLATION: Record<string, string> = { en: 'en', ms: 'ms', zh: 'zh-CN-u-co-
 
 /** Returns the terms sorted for a language's readers; ties fall back to the id for a stable order. */
 export function sortGlossary<T extends GlossaryTerm>(terms: readonly T[], locale: string): T[] {
-  const collator = new Intl.Collator(COLLATION[locale] ?? locale, { sensitivity: 'base', numeric: true });
+  // Punctuation does not count: “奢侈”的关系 sorts under shē, not before every other term.
+  const collator = new Intl.Collator(COLLATION[locale] ?? locale, {
+    sensitivity: 'base',
+    numeric: true,
+    ignorePunctuation: true,
+  });
   return [...terms].sort((a, b) => collator.compare(a.term, b.term) || (a.id < b.id ? -1 : 1));
 }
 

@@ -27,6 +27,12 @@ describe('sortGlossary', () => {
     expect(sorted(['信任', '契约', '互惠', '感同'], 'zh')).toEqual(['感同', '互惠', '契约', '信任']);
   });
 
+  it('sorts a term by its words, not by a leading quotation mark', () => {
+    // hù huì, shē chǐ, xìn rèn
+    expect(sorted(['信任', '“奢侈”的关系', '互惠'], 'zh')).toEqual(['互惠', '“奢侈”的关系', '信任']);
+    expect(sorted(['“trust”', 'benefit', 'closing'], 'en')).toEqual(['benefit', 'closing', '“trust”']);
+  });
+
   it('sorts English and Malay case-insensitively', () => {
     expect(sorted(['trust', 'CSAT', 'Average handle time', 'conversion rate'], 'en')).toEqual([
       'Average handle time',
