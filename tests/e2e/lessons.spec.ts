@@ -30,9 +30,11 @@ test('the glossary sorts each language its own way', async ({ page }) => {
     page.goto(`/${lang}/glossary/`).then(() => page.locator('.glossary dt').allTextContents());
   const lv = await order('lv');
   expect(lv.length).toBeGreaterThanOrEqual(30);
-  expect([...lv].sort(new Intl.Collator('lv').compare)).toEqual(lv);
+  // Punctuation does not count (a Chinese term in quotation marks sorts by its words).
+  expect([...lv].sort(new Intl.Collator('lv', { ignorePunctuation: true }).compare)).toEqual(lv);
   const zh = await order('zh');
-  expect([...zh].sort(new Intl.Collator('zh-CN-u-co-pinyin').compare)).toEqual(zh);
+  expect([...zh].sort(new Intl.Collator('zh-CN-u-co-pinyin', { ignorePunctuation: true }).compare)).toEqual(zh);
+  expect(zh[0]).not.toMatch(/^“/);
   const en = await order('en');
-  expect([...en].sort(new Intl.Collator('en', { sensitivity: 'base' }).compare)).toEqual(en);
+  expect([...en].sort(new Intl.Collator('en', { sensitivity: 'base', ignorePunctuation: true }).compare)).toEqual(en);
 });

@@ -28,6 +28,12 @@ for (const lang of LANGS) {
         if (overflow) wide.push(`${path} ${overflow}`);
       }
       expect(wide).toEqual([]);
+      // The header keeps the site's whole name (it may wrap) beside the language switcher.
+      const name = page.locator('.site-name span');
+      expect(
+        await name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1),
+      ).toBe(true);
+      await expect(page.locator('.lang-switcher summary')).toContainText(lang.toUpperCase());
     });
   }
 }
