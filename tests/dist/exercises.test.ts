@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { LANGS, page, root, type Lang } from './dist';
+import { LANGS, UI, lessonPages, page, root, type Lang } from './dist';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const load = (dir: string, lang: Lang, id: string): any =>
@@ -53,4 +53,22 @@ it('every role-play appears in its lesson in every language, with the same id', 
       ).toHaveLength(1);
     }
   }
+});
+
+describe('without JavaScript', () => {
+  // A browser with JavaScript off shows <noscript>: every exercise says, in the page's language,
+  // that it needs JavaScript, instead of showing buttons that do nothing.
+  it('every exercise and role-play carries its note, in the page language', () => {
+    let islands = 0;
+    for (const pathname of LANGS.flatMap((l) => lessonPages(l))) {
+      const lang = pathname.split('/')[1] as Lang;
+      for (const slot of page(pathname).querySelectorAll('.exercise-slot--live')) {
+        islands++;
+        const note = slot.querySelector('noscript');
+        expect(note, pathname).not.toBeNull();
+        expect(note!.text, pathname).toContain(UI[lang].exercise.noScript);
+      }
+    }
+    expect(islands).toBeGreaterThanOrEqual(4 * 8);
+  });
 });
