@@ -3,7 +3,7 @@
  * and reset (confirm first). It renders the store and calls its actions; the words arrive as props.
  */
 import { useStore } from '@nanostores/preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Progress } from '../lib/progress';
 import { fill, percent } from '../lib/format';
 import { parseImport, type ImportError } from '../lib/progress-file';
@@ -49,7 +49,13 @@ const IMPORT_ERRORS: Record<ImportError, StringKey<UiStrings['progressPage']>> =
 export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
   const progress = useStore($progress, { ssr: 'initial' } as never) as Progress;
   const [pending, setPending] = useState<{ progress: Progress; exportedAt: string } | null>(null);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // A message shows where the learner acted (import or reset), not at the top of a long page, and
+  // takes focus, so a phone's screen and a screen reader both land on it.
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; at: 'import' | 'reset' } | null>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
   const [confirmReset, setConfirmReset] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const date = (t: number | string) => formatDate(t, lang);
@@ -66,14 +72,14 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
     const result =
       file.size > 2_000_000 ? ({ ok: false, error: 'too-large' } as const) : parseImport(await file.text());
     if (result.ok) setPending({ progress: result.progress, exportedAt: result.exportedAt });
-    else setMessage({ kind: 'error', text: s[IMPORT_ERRORS[result.error]] });
+    else setMessage({ kind: 'error', text: s[IMPORT_ERRORS[result.error]], at: 'import' });
   }
 
   function confirmImport() {
     if (!pending) return;
     importProgress(pending.progress);
     setPending(null);
-    setMessage({ kind: 'ok', text: s.importDone });
+    setMessage({ kind: 'ok', text: s.importDone, at: 'import' });
     if (fileInput.current) fileInput.current.value = '';
   }
 
@@ -85,7 +91,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
   function doReset() {
     resetAllProgress();
     setConfirmReset(false);
-    setMessage({ kind: 'ok', text: s.resetDone });
+    setMessage({ kind: 'ok', text: s.resetDone, at: 'reset' });
   }
 
   const pendingSummary = pending && summarize(pending.progress, Object.keys(pending.progress.lessons));
@@ -111,12 +117,6 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
           </p>
         )}
       </section>
-
-      <div role="status" aria-live="polite" class="progress-message">
-        {message && (
-          <p class={message.kind === 'error' ? 'message message--error' : 'message message--ok'}>{message.text}</p>
-        )}
-      </div>
 
       <h2>{s.byModule}</h2>
       {modules.map((m) => {
@@ -247,6 +247,18 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
         </div>
       )}
 
+      <div
+        role="status"
+        aria-live="polite"
+        class="progress-message"
+        tabIndex={-1}
+        ref={message?.at === 'import' ? messageRef : undefined}
+      >
+        {message?.at === 'import' && (
+          <p class={message.kind === 'error' ? 'message message--error' : 'message message--ok'}>{message.text}</p>
+        )}
+      </div>
+
       <h2>{s.resetHeading}</h2>
       {!confirmReset ? (
         <p>
@@ -267,6 +279,17 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
           </p>
         </div>
       )}
+      <div
+        role="status"
+        aria-live="polite"
+        class="progress-message"
+        tabIndex={-1}
+        ref={message?.at === 'reset' ? messageRef : undefined}
+      >
+        {message?.at === 'reset' && (
+          <p class={message.kind === 'error' ? 'message message--error' : 'message message--ok'}>{message.text}</p>
+        )}
+      </div>
     </div>
   );
 }

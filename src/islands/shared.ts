@@ -26,7 +26,7 @@ export function downloadText(fileName: string, text: string, type: string): void
 }
 
 // Date formatting is pure, so it lives (and is tested) in src/lib/format.ts; re-exported for the islands.
-export { formatDate, formatDue } from '../lib/format';
+export { formatDate, formatDue } from '../lib/dates';
 
 /**
  * The code in the address, if the fragment looks meant as one: a link mangled on the way (spaces,

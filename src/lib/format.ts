@@ -41,34 +41,3 @@ export const fileSlug = (title: string, fallback: string) =>
     .replace(/^-|-$/g, '') || fallback;
 
 /** What a date that cannot be shown (a damaged or impossible time) shows instead. */
-const NO_DATE = '–';
-
-/**
- * A time (ms, or a string Date reads) as the reader writes dates. Never throws: a time no Date can
- * hold (1e20, NaN, free text) shows '–' instead of an Invalid Date, which makes Intl throw a RangeError.
- */
-export function formatDate(ms: number | string, lang: string, withTime = false): string {
-  const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return NO_DATE;
-  try {
-    return new Intl.DateTimeFormat(
-      lang,
-      withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
-    ).format(date);
-  } catch {
-    // Only an unusable language tag is left to throw here.
-    return NO_DATE;
-  }
-}
-
-/** A due date ('YYYY-MM-DD') as the reader writes dates; the date itself, in no time zone. '–' when it is no date. */
-export function formatDue(due: string, lang: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) return NO_DATE;
-  const date = new Date(`${due}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(due)) return NO_DATE;
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-  } catch {
-    return NO_DATE;
-  }
-}

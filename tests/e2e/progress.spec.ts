@@ -151,7 +151,7 @@ test('export, reset, import: everything comes back', async ({ page }, testInfo) 
   await expect(page.getByText('Your progress has been reset.')).toBeVisible();
 
   await page.getByLabel('Import progress from a file').setInputFiles(file);
-  await expect(page.getByText(/It contains 2 lessons read and 0 exercises\./)).toBeVisible();
+  await expect(page.getByText(/Lessons read: 2\. Exercises: 0\./)).toBeVisible();
   await page.getByRole('button', { name: 'Import and merge' }).click();
   await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
   await page.goto('/en/');
@@ -203,4 +203,20 @@ test('only the controls that apply are shown: no dismiss without a notice, no "m
   await expect(page.getByRole('button', { name: 'OK, understood' })).toBeHidden();
   await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
   await expect(page.getByRole('button', { name: 'Mark this lesson as read' })).toBeHidden();
+});
+
+test('on a phone, import and reset messages show where the learner acted, and take focus', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.goto('/lv/progress/');
+  await hydrated(page);
+  const P = LV.progressPage;
+  await page
+    .getByLabel(P.importLabel)
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{not json') });
+  await expect(page.getByText(P.importNotJson)).toBeInViewport();
+  await expect(page.locator('.progress-message:focus')).toContainText(P.importNotJson);
+  await page.getByRole('button', { name: P.resetButton }).click();
+  await page.getByRole('button', { name: P.resetConfirm }).click();
+  await expect(page.getByText(P.resetDone)).toBeInViewport();
+  await expect(page.locator('.progress-message:focus')).toContainText(P.resetDone);
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeReport, encodeReport, readReport, type Report } from '../../src/lib/assignment';
-import { formatDate, formatDue } from '../../src/lib/format';
+import { formatDate, formatDue } from '../../src/lib/dates';
 import { loadProgress, PROGRESS_VERSION } from '../../src/lib/progress';
 import { createExport } from '../../src/lib/progress-export';
 import { parseImport } from '../../src/lib/progress-file';
@@ -199,5 +199,20 @@ describe('date display', () => {
     expect(formatDate(NOW, 'not a language!')).toBe('–');
     for (const due of ['2026-02-31', '2026-13-01', 'soon', '', '+275760-09-14'])
       expect(formatDue(due, 'en'), due).toBe('–');
+  });
+});
+
+describe('dates in the reader’s own variant of the page language', () => {
+  it('takes the browser’s region for the same language, else the page’s tag', async () => {
+    const { regional } = await import('../../src/lib/dates');
+    expect(regional('en', ['en-GB', 'lv'])).toBe('en-GB');
+    expect(regional('en', ['lv-LV', 'en-AU'])).toBe('en-AU');
+    expect(regional('lv', ['en-GB'])).toBe('lv');
+    expect(regional('ms', ['ms'])).toBe('ms');
+    expect(
+      new Intl.DateTimeFormat(regional('en', ['en-GB']), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        Date.UTC(2026, 11, 5),
+      ),
+    ).toBe('5 Dec 2026');
   });
 });
