@@ -111,8 +111,19 @@ export function mergeLists<T extends ListEntry>(a: readonly T[], b: readonly T[]
     .sort((x, y) => y.added - x.added || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
+/** An entry removed: its tombstone, dated no earlier than its own last change, so the removal wins. */
+export const tombstone = <T extends ListEntry>(e: T, now: number): T => ({
+  ...e,
+  removed: Math.max(now, e.added, e.edited ?? 0),
+});
+
+/** A list with the entries `which` picks removed (every live one by default): tombstones in their place. */
+export const removeEntries = <T extends ListEntry>(
+  list: readonly T[],
+  now: number,
+  which: (e: T) => boolean = () => true,
+): T[] => list.map((e) => (e.removed === undefined && which(e) ? tombstone(e, now) : e));
+
 /** A list with one entry removed: a tombstone in its place. */
 export const removeEntry = <T extends ListEntry>(list: readonly T[], code: string, now: number): T[] =>
-  list.map((e) =>
-    e.code === code && e.removed === undefined ? { ...e, removed: Math.max(now, e.added, e.edited ?? 0) } : e,
-  );
+  removeEntries(list, now, (e) => e.code === code);

@@ -1,8 +1,6 @@
 /** The progress file a learner downloads: small, because the site-wide export button loads it. */
 import { EXPORT_FORMAT, PROGRESS_VERSION, type Progress } from './progress';
 
-export { EXPORT_FORMAT };
-
 export interface ProgressExport {
   format: typeof EXPORT_FORMAT;
   version: typeof PROGRESS_VERSION;

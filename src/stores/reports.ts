@@ -5,7 +5,7 @@
  */
 import { atom, onMount, type ReadableAtom } from 'nanostores';
 import { decodeReport, type Decoded, type Report } from '../lib/assignment';
-import { MAX_REPORTS, live, mergeLists, type StoredReport } from '../lib/lists';
+import { MAX_REPORTS, live, mergeLists, tombstone, type StoredReport } from '../lib/lists';
 import { addReports, type AddOutcome } from '../lib/results';
 import { reports } from './training';
 
@@ -47,9 +47,7 @@ export async function addReportCodes(
     const merged = addReports(readable, incoming, now, MAX_REPORTS - unreadable.length);
     // A report replaced by a newer one from the same trainee becomes a tombstone.
     const kept = new Set(merged.list.map((x) => x.entry.code));
-    const replaced = readable
-      .filter((x) => !kept.has(x.entry.code))
-      .map((x) => ({ ...x.entry, removed: Math.max(now, x.entry.added) }));
+    const replaced = readable.filter((x) => !kept.has(x.entry.code)).map((x) => tombstone(x.entry, now));
     const changed = merged.added + merged.updated > 0;
     return {
       value: changed ? mergeLists(list, [...merged.list.map((x) => x.entry), ...replaced]) : list,

@@ -14,19 +14,19 @@ import {
   live,
   mergeLists,
   parseList,
+  removeEntries,
   removeEntry,
   type HeldAssignment,
   type ListEntry,
   type SentAssignment,
   type StoredReport,
 } from '../lib/lists';
-import { ASIDE_MARK, storedValue, type DamageNotice, type StorageState } from './storage';
+import { storedValue, type DamageNotice, type StorageState } from './storage';
 import { updateAsync } from './storage-async';
 
 export const HELD_KEY = 'sales-course:training';
 export const REPORTS_KEY = 'sales-course:reports';
 export const SENT_KEY = 'sales-course:assigned';
-export { ASIDE_MARK };
 
 export interface StoredList<T> {
   /** The entries shown (tombstones left out) */
@@ -87,12 +87,7 @@ export function storedList<T extends ListEntry>(key: string, kind: 'a' | 'r', ma
       ),
     add,
     remove: (code) => void stored.update((list) => removeEntry(list, code, Date.now())),
-    clear: () =>
-      void stored.update((list) =>
-        list.map((e) =>
-          e.removed === undefined ? { ...e, removed: Math.max(Date.now(), e.added, e.edited ?? 0) } : e,
-        ),
-      ),
+    clear: () => void stored.update((list) => removeEntries(list, Date.now())),
     _reset: stored._reset,
   };
 }

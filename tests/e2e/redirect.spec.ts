@@ -1,6 +1,7 @@
 import { encodeAssignment } from '../../src/lib/assignment';
 import { expect, test } from './fixtures';
 import { forbidOtherHosts, UI } from './site';
+import { HOSTILE_RESCUE_PATHS } from '../fixtures/hostile-codes';
 
 const cases: [string, string][] = [
   ['en-US', 'en'],
@@ -53,18 +54,7 @@ test('/ without JavaScript offers the four languages as plain links', async ({ b
 
 // The 404 pages put back a '#' that a mail or chat app percent-encoded (src/lib/hash-rescue.ts),
 // but only towards this site's own code pages: the path is not trusted as a target.
-const hostile = [
-  '//evil.example/%23a1.x',
-  '/%2F%2Fevil.example/%23a1.x',
-  '/en/my-training/..%2F..%2F%2Fevil.example%2F%23a1.x',
-  '/\\evil.example/%23a1.x',
-  // A code after a page that takes none: a 404 like any other.
-  '/en/%23a1.x',
-  // A code page, but what follows %23 is no code.
-  '/en/my-training/%23a1.x%2F%2Fevil.example',
-  '/en/my-training/%23javascript:alert(1)',
-];
-for (const path of hostile) {
+for (const path of HOSTILE_RESCUE_PATHS) {
   test(`the 404 page's '#' rescue does not redirect ${path}`, async ({ page, baseURL }) => {
     const foreign = forbidOtherHosts(page, baseURL!);
     // Joined as text: page.goto('//evil.example/…') would resolve against the base to another host.

@@ -20,25 +20,13 @@ import {
   REPORT_SAMPLE as report,
   VALID_REPORT,
   ASSIGNMENT_SAMPLE,
+  COURSE_LESSONS,
+  COURSE_MODULES,
 } from '../fixtures/hostile-codes';
 
 const course = {
-  modules: ['sales-and-service', 'relationship-selling', 'relationship-types', 'listening-and-communicating'],
-  lessons: [
-    'sales-and-service/what-sales-is',
-    'sales-and-service/what-service-is',
-    'sales-and-service/sales-vs-service',
-    'relationship-selling/what-relationship-selling-is',
-    'relationship-selling/relationship-oriented-selling',
-    'relationship-selling/building-the-relationship',
-    'relationship-selling/qualifying-prospects',
-    'relationship-selling/four-elements',
-    'relationship-types/four-types',
-    'relationship-types/choosing-the-level',
-    'listening-and-communicating/listening-and-responding',
-    'listening-and-communicating/active-communication',
-    'listening-and-communicating/business-courtesy',
-  ],
+  modules: COURSE_MODULES,
+  lessons: COURSE_LESSONS,
   exercises: [
     'hammer-price',
     'relationship-scenarios',

@@ -30,26 +30,12 @@ import { createExport } from '../../src/lib/progress-export';
 import { parseImport } from '../../src/lib/progress-file';
 import { buildReport } from '../../src/lib/my-training';
 import type { CourseIndex } from '../../src/lib/outline';
-import { forge, forgeReport } from '../fixtures/hostile-codes';
+import { COURSE_LESSONS, COURSE_MODULES, forge, forgeReport } from '../fixtures/hostile-codes';
 
 // The course as the other unit tests know it (tests/unit/assignment.test.ts: content/modules.yaml),
 // with each exercise's lesson as in content/exercises and content/roleplays.
-const MODULES = ['sales-and-service', 'relationship-selling', 'relationship-types', 'listening-and-communicating'];
-const LESSONS = [
-  'sales-and-service/what-sales-is',
-  'sales-and-service/what-service-is',
-  'sales-and-service/sales-vs-service',
-  'relationship-selling/what-relationship-selling-is',
-  'relationship-selling/relationship-oriented-selling',
-  'relationship-selling/building-the-relationship',
-  'relationship-selling/qualifying-prospects',
-  'relationship-selling/four-elements',
-  'relationship-types/four-types',
-  'relationship-types/choosing-the-level',
-  'listening-and-communicating/listening-and-responding',
-  'listening-and-communicating/active-communication',
-  'listening-and-communicating/business-courtesy',
-];
+const MODULES = COURSE_MODULES;
+const LESSONS = COURSE_LESSONS;
 const EXERCISES = [
   { id: 'sales-or-service-sort', lesson: 'sales-and-service/sales-vs-service' },
   { id: 'relationship-scenarios', lesson: 'relationship-types/choosing-the-level' },
