@@ -63,7 +63,7 @@ export default defineConfig({
               },
               {
                 name: 'core',
-                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|progress-continue|progress-export|urls)|i18n[\\/]locales)\.ts/,
+                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|completion|progress-export|urls)|i18n[\\/]locales)\.ts/,
               },
             ],
           },

@@ -13,14 +13,22 @@ import {
   type Assignment,
   type CodeError,
 } from '../lib/assignment';
-import { fill, plural } from '../lib/format';
+import { fill, percent, plural } from '../lib/format';
 import type { Progress } from '../lib/progress';
 import { dueState } from '../lib/due';
 import { MAX_HELD, type HeldAssignment } from '../lib/lists';
-import { assignmentProgress, heldKey } from '../lib/my-training';
+import { assignmentProgress, exercisesOf, heldKey } from '../lib/my-training';
+import { lessonState } from '../lib/completion';
 import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
 import { $progress } from '../stores/progress';
-import { heldAssignments, holdAssignment, isHeld, makeReport as reportFor, setHeldName } from '../stores/my-training';
+import {
+  heldAssignments,
+  holdAssignment,
+  isHeld,
+  keepPaths,
+  makeReport as reportFor,
+  setHeldName,
+} from '../stores/my-training';
 import { held } from '../stores/training';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
@@ -47,13 +55,25 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const [preview, setPreview] = useState<{ code: string; assignment: Assignment } | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const [pasted, setPasted] = useState('');
+  const [dismissed, setDismissed] = useState<{ code: string; assignment: Assignment } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const decode = (code: string) => decodeAssignment(code, course);
+  // Lesson pages opened from an assignment, and the course home, read this summary of the list.
+  useEffect(
+    () =>
+      keepPaths(
+        list.flatMap((x) => (x.decoded.ok ? [x.decoded.value] : [])),
+        course,
+      ),
+    [list],
+  );
 
   function open(code: string, fromLink: boolean) {
+    setDismissed(null);
     const result = decode(code);
     if (!result.ok) {
       setPreview(null);
@@ -110,9 +130,19 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
     requestAnimationFrame(() => listHeading.current?.focus());
   }
 
+  // "Not now" can be taken back: the link stays in the address bar (a reload shows it again) and
+  // the message offers the preview again.
   function notNow() {
+    setDismissed(preview);
     setPreview(null);
-    clearHash();
+    setMessage(null);
+    requestAnimationFrame(() => undoButton.current?.focus());
+  }
+
+  function showAgain() {
+    setPreview(dismissed);
+    setDismissed(null);
+    requestAnimationFrame(() => previewHeading.current?.focus());
   }
 
   function submitPasted(event: Event) {
@@ -124,6 +154,14 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
     <div class="my-training">
       <div role="status" aria-live="polite" class="training-message">
         {message?.kind === 'ok' && <p class="message message--ok">{message.text}</p>}
+        {dismissed && (
+          <p class="message">
+            {fill(s.notAdded, { title: dismissed.assignment.title })}{' '}
+            <button type="button" class="button button--small button--quiet" ref={undoButton} onClick={showAgain}>
+              {s.showAgain}
+            </button>
+          </p>
+        )}
       </div>
       <div role="alert" class="training-alert">
         {message?.kind === 'error' && (
@@ -362,32 +400,53 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
           <tbody>
             {ids.map((lessonId) => {
               const l = lessons.find((x) => x.id === lessonId)!;
-              const lp = progress.lessons[lessonId];
-              const action = lp?.read ? s.review : lp ? s.continue : s.start;
+              // The completion rule (src/lib/completion.ts), as on the lesson page and in the report.
+              const state = lessonState(progress, lessonId, exercisesOf(course, lessonId));
+              const action = state === 'done' ? s.review : state === 'started' ? s.continue : s.start;
+              const tried = outline.exercises.filter((x) => x.lesson === lessonId);
               return (
-                <tr key={lessonId} data-lesson={lessonId} data-status={lp?.read ? 'read' : lp ? 'opened' : 'none'}>
+                <tr key={lessonId} data-lesson={lessonId} data-status={state}>
                   <th scope="row">
                     {l.number} {l.title}
                   </th>
                   <td>{fill(s.minutes, { minutes: l.minutes })}</td>
                   <td>
-                    {lp?.read ? (
+                    {state === 'done' ? (
                       <>
                         <span aria-hidden="true" class="tick">
                           ✓{' '}
                         </span>
                         {s.statusRead}
                       </>
-                    ) : lp ? (
+                    ) : state === 'started' ? (
                       s.statusOpened
                     ) : (
                       s.statusNotStarted
+                    )}
+                    {tried.length > 0 && (
+                      <ul class="exercise-results" data-testid="exercise-results">
+                        {tried.map((x) => {
+                          const ep = Object.hasOwn(progress.exercises, x.id) ? progress.exercises[x.id] : undefined;
+                          return (
+                            <li key={x.id} data-exercise={x.id}>
+                              {ep?.attempts && ep.best !== undefined
+                                ? fill(s.exerciseResult, {
+                                    title: x.title,
+                                    best: percent(ep.best),
+                                    latest: percent(ep.latest ?? ep.best),
+                                    attempts: plural(s, 'attempts', ep.attempts, lang),
+                                  })
+                                : fill(s.exerciseNotTried, { title: x.title })}
+                            </li>
+                          );
+                        })}
+                      </ul>
                     )}
                   </td>
                   <td>
                     <a
                       class="button button--small"
-                      href={`/${courseLang}/${l.path}/`}
+                      href={`/${courseLang}/${l.path}/?in=${a.id}`}
                       hrefLang={courseLang}
                       aria-label={fill(s.startLabel, { action, lesson: l.title })}
                     >

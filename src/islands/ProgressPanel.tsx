@@ -8,6 +8,7 @@ import type { Progress } from '../lib/progress';
 import { fill, percent } from '../lib/format';
 import { parseImport, type ImportError } from '../lib/progress-file';
 import { summarize } from '../lib/progress-summary';
+import { lessonDoneAt, lessonState } from '../lib/completion';
 import { $progress, resetAllProgress } from '../stores/progress';
 import { importProgress } from '../stores/progress-import';
 import { formatDate } from './shared';
@@ -62,7 +63,8 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
 
   const lessonIds = modules.flatMap((m) => m.lessons.map((l) => l.id));
   const exerciseIds = exercises.map((e) => e.id);
-  const total = summarize(progress, lessonIds, exerciseIds);
+  const exercisesOf = (lesson: string) => exercises.filter((e) => e.lessonId === lesson).map((e) => e.id);
+  const total = summarize(progress, lessonIds, exerciseIds, exercisesOf);
 
   async function choose(event: Event) {
     const file = (event.currentTarget as HTMLInputElement).files?.[0];
@@ -120,7 +122,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
 
       <h2>{s.byModule}</h2>
       {modules.map((m) => {
-        const read = m.lessons.filter((l) => progress.lessons[l.id]?.read).length;
+        const read = m.lessons.filter((l) => lessonDoneAt(progress, l.id, exercisesOf(l.id)) !== undefined).length;
         return (
           <section class="progress-module" aria-labelledby={`pm-${m.id}`} key={m.id}>
             <h3 id={`pm-${m.id}`}>{m.title}</h3>
@@ -134,19 +136,25 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
               </thead>
               <tbody>
                 {m.lessons.map((l) => {
-                  const lp = progress.lessons[l.id];
-                  const status = lp?.read
-                    ? fill(s.statusRead, { date: date(lp.read) })
-                    : lp
-                      ? fill(s.statusOpened, { date: date(lp.opened) })
-                      : s.statusNotStarted;
+                  // The completion rule (src/lib/completion.ts), as on the lesson page.
+                  const lp = Object.hasOwn(progress.lessons, l.id) ? progress.lessons[l.id] : undefined;
+                  const doneAt = lessonDoneAt(progress, l.id, exercisesOf(l.id));
+                  const state = lessonState(progress, l.id, exercisesOf(l.id));
+                  const status =
+                    doneAt !== undefined
+                      ? fill(s.statusRead, { date: date(doneAt) })
+                      : lp
+                        ? fill(s.statusOpened, { date: date(lp.opened) })
+                        : state === 'started'
+                          ? s.statusStarted
+                          : s.statusNotStarted;
                   return (
-                    <tr key={l.id} data-lesson={l.id} data-state={lp?.read ? 'read' : lp ? 'opened' : 'none'}>
+                    <tr key={l.id} data-lesson={l.id} data-state={state}>
                       <th scope="row">
                         <a href={l.href}>{l.title}</a>
                       </th>
                       <td>
-                        {lp?.read && (
+                        {doneAt !== undefined && (
                           <span aria-hidden="true" class="tick">
                             ✓{' '}
                           </span>

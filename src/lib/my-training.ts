@@ -1,12 +1,14 @@
 /** The trainee's side of an assignment: progress on its lessons, and the report made from it. */
 import { assignedLessons, type Assignment, type Report, type ReportScope } from './assignment';
 import type { CourseIndex } from './outline';
+import { lessonDoneAt } from './completion';
+import type { AssignmentPath } from './paths';
 import type { Progress } from './progress';
 
 /** One entry per assignment and trainee: opening the same link twice does not add it twice. */
 export const heldKey = (a: Pick<Assignment, 'id' | 'trainee'>) => `${a.id}:${a.trainee ?? ''}`;
 
-/** Lessons read of those assigned. */
+/** Lessons done (src/lib/completion.ts) of those assigned. */
 export function assignmentProgress(
   a: Assignment,
   progress: Progress,
@@ -14,10 +16,14 @@ export function assignmentProgress(
 ): { read: number; total: number } {
   const lessons = assignedLessons(a, course);
   return {
-    read: lessons.filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read).length,
+    read: lessons.filter((l) => lessonDoneAt(progress, l, exercisesOf(course, l)) !== undefined).length,
     total: lessons.length,
   };
 }
+
+/** The ids of a lesson's exercises and role-plays. */
+export const exercisesOf = (course: Pick<CourseIndex, 'exercises'>, lesson: string) =>
+  course.exercises.filter((e) => e.lesson === lesson).map((e) => e.id);
 
 /** What the trainee's browser recorded for this assignment: assigned lessons and their exercises only. */
 export function buildReport(a: Assignment, progress: Progress, course: CourseIndex, name: string, now: number): Report {
@@ -29,9 +35,11 @@ export function buildReport(a: Assignment, progress: Progress, course: CourseInd
     name,
     at: now,
     // Own entries only: an id like 'constructor' must not find Object.prototype's.
-    read: lessons
-      .filter((l) => Object.hasOwn(progress.lessons, l) && progress.lessons[l].read)
-      .map((l) => ({ lesson: l, at: progress.lessons[l].read! })),
+    // "Read" on the wire means done by the completion rule, so the trainer sees what the trainee sees.
+    read: lessons.flatMap((l) => {
+      const at = lessonDoneAt(progress, l, exercisesOf(course, l));
+      return at === undefined ? [] : [{ lesson: l, at }];
+    }),
     exercises: course.exercises
       .filter(
         (e) =>
@@ -44,4 +52,16 @@ export function buildReport(a: Assignment, progress: Progress, course: CourseInd
         return { id: e.id, best: ep.best!, latest: ep.latest ?? ep.best!, attempts: ep.attempts };
       }),
   };
+}
+
+/** The summary My training keeps: one path per held assignment (the first of two with one id). */
+export function pathsOf(assignments: readonly Assignment[], course: { lessons: readonly string[] }): AssignmentPath[] {
+  const out: AssignmentPath[] = [];
+  for (const a of assignments) {
+    if (out.some((p) => p.id === a.id)) continue;
+    const path: AssignmentPath = { id: a.id, title: a.title, lessons: assignedLessons(a, course) };
+    if (a.due) path.due = a.due;
+    out.push(path);
+  }
+  return out;
 }

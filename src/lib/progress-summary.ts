@@ -1,4 +1,5 @@
 /** Summaries of progress for pages: totals, and where to continue. */
+import { lessonDoneAt } from './completion';
 import type { Progress } from './progress';
 
 /* Only lessons and exercises the course still has are counted. */
@@ -16,11 +17,13 @@ export function summarize(
   p: Progress,
   lessonIds: readonly string[],
   exerciseIds: readonly string[] = [],
+  /** A lesson's exercises, for the completion rule (src/lib/completion.ts) */
+  exercisesOf: (lesson: string) => readonly string[] = () => [],
 ): ProgressSummary {
   const done = exerciseIds.filter((id) => (p.exercises[id]?.attempts ?? 0) > 0);
   const bests = done.map((id) => p.exercises[id].best ?? 0);
   return {
-    lessonsRead: lessonIds.filter((id) => p.lessons[id]?.read).length,
+    lessonsRead: lessonIds.filter((id) => lessonDoneAt(p, id, exercisesOf(id)) !== undefined).length,
     lessonsTotal: lessonIds.length,
     exercisesDone: done.length,
     exercisesTotal: exerciseIds.length,

@@ -89,7 +89,7 @@ export type RowState = 'done' | 'on-time' | 'late' | 'overdue' | 'in-progress' |
 
 export interface ResultCell {
   lesson: string;
-  /** When it was read, if it was */
+  /** When it was done (src/lib/completion.ts), if it was */
   read?: number;
   /** The lesson's exercises this trainee tried */
   exercises: Report['exercises'];
@@ -169,11 +169,14 @@ export function resultTables(
     const lessons = assignedLessons({ ...scope }, course);
     const days = scope.due ? daysLeft(scope.due, today) : undefined;
     const rows = group.map((r): ResultRow => {
-      const cells = lessons.map((lesson) => ({
-        lesson,
-        read: r.read.find((x) => x.lesson === lesson)?.at,
-        exercises: r.exercises.filter((e) => course.exercises.some((x) => x.id === e.id && x.lesson === lesson)),
-      }));
+      const cells = lessons.map((lesson) => {
+        const exercises = r.exercises.filter((e) => course.exercises.some((x) => x.id === e.id && x.lesson === lesson));
+        // The completion rule (src/lib/completion.ts): a report from before it lists only lessons
+        // read to the end; a lesson whose every exercise it shows tried was done by the report's time.
+        const all = course.exercises.filter((x) => x.lesson === lesson);
+        const tried = all.length > 0 && all.every((x) => exercises.some((e) => e.id === x.id && e.attempts > 0));
+        return { lesson, read: r.read.find((x) => x.lesson === lesson)?.at ?? (tried ? r.at : undefined), exercises };
+      });
       const read = cells.filter((c) => c.read).length;
       const tried = cells.flatMap((c) => c.exercises);
       const average = tried.length ? tried.reduce((sum, e) => sum + e.best, 0) / tried.length : undefined;

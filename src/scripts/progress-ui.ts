@@ -1,52 +1,50 @@
 /**
- * Progress on pages without an exercise island: a small script, not a framework. It records the
- * lesson opened and read, ticks lessons read, fills module progress bars and "continue where you
- * left off", and shows the storage warning or the one-time notice about damaged saved progress.
+ * Progress on every page: a small script, not a framework. It records the lesson opened and read
+ * to its end, shows each lesson's state by the completion rule (src/lib/completion.ts), fills
+ * module progress bars, and shows the storage warning or the one-time notice about damaged saved
+ * progress. The course home's dashboard is ./home.ts; a lesson opened from an assignment, ./lesson-path.ts.
  * All words come from the page (rendered on the server in its language).
  */
 import { markRead, openLesson } from '../lib/progress';
 import { downloadProgress, downloadSetAside } from './download-progress';
-import { continueLesson } from '../lib/progress-continue';
+import { lessonState } from '../lib/completion';
 import { $notice, $progress, $storageState, dismissNotice, updateProgress } from '../stores/progress';
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
 
+/** A lesson's exercise ids as the page lists them ('a b c'). */
+const idList = (text = '') => text.split(' ').filter(Boolean);
+
 function render(): void {
   const p = $progress.get();
+  // The completion rule (src/lib/completion.ts): read to the end, marked, or every exercise finished.
   for (const el of $<HTMLElement>('[data-lesson-state]')) {
-    const read = !!p.lessons[el.dataset.lessonState!]?.read;
-    el.dataset.read = String(read);
-    el.textContent = read ? '✓' : '';
-    el.setAttribute('aria-label', read ? el.dataset.labelRead! : el.dataset.labelUnread!);
-    el.setAttribute('role', 'img');
+    const state = lessonState(p, el.dataset.lessonState!, idList(el.dataset.exercises));
+    const label = el.getAttribute(`data-label-${state}`)!;
+    el.dataset.state = state;
+    if (el.hasAttribute('data-labelled')) el.textContent = label;
+    else {
+      el.setAttribute('role', 'img');
+      el.setAttribute('aria-label', label);
+    }
   }
   for (const bar of $<HTMLProgressElement>('progress[data-module-lessons]')) {
-    const ids = bar.dataset.moduleLessons!.split(' ');
-    const read = ids.filter((id) => p.lessons[id]?.read).length;
-    bar.max = ids.length;
-    bar.value = read;
+    // 'lesson=exercise,exercise lesson= …'
+    const lessons = idList(bar.dataset.moduleLessons).map((x) => x.split('='));
+    const done = lessons.filter(([id, ex]) => lessonState(p, id, ex.split(',').filter(Boolean)) === 'done').length;
+    bar.max = lessons.length;
+    bar.value = done;
     const count = bar.parentElement?.querySelector<HTMLElement>('[data-module-count]');
     if (count)
       count.textContent = count.dataset
-        .template!.replace('{read}', String(read))
-        .replace('{total}', String(ids.length));
+        .template!.replace('{read}', String(done))
+        .replace('{total}', String(lessons.length));
   }
-  const lessonId = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
-  if (lessonId) {
-    const read = !!p.lessons[lessonId]?.read;
-    for (const el of $<HTMLElement>('[data-when-read]')) el.hidden = !read;
-    for (const el of $<HTMLElement>('[data-when-unread]')) el.hidden = read;
-  }
-  const box = document.querySelector<HTMLElement>('[data-continue]');
-  if (box) {
-    const index = JSON.parse(box.dataset.lessons!) as Record<string, { href: string; title: string }>;
-    const next = continueLesson(p, Object.keys(index));
-    box.hidden = !next;
-    if (next) {
-      const link = box.querySelector<HTMLAnchorElement>('a')!;
-      link.href = index[next].href;
-      link.querySelector('[data-continue-title]')!.textContent = index[next].title;
-    }
+  const article = document.querySelector<HTMLElement>('[data-lesson-id]');
+  if (article) {
+    const done = lessonState(p, article.dataset.lessonId!, idList(article.dataset.exercises)) === 'done';
+    for (const el of $<HTMLElement>('[data-when-read]')) el.hidden = !done;
+    for (const el of $<HTMLElement>('[data-when-unread]')) el.hidden = done;
   }
   const storageState = $storageState.get();
   const notice = $notice.get();

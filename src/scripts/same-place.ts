@@ -28,7 +28,8 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher 
       return;
     }
     const place = currentPlace();
-    link.href = link.href.split('#')[0] + (place ? `#${place}` : '');
+    // A lesson opened from an assignment (?in=…) stays on the assignment's path in the other language.
+    link.href = link.href.split(/[?#]/)[0] + location.search + (place ? `#${place}` : '');
   });
 }
 

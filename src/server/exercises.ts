@@ -321,3 +321,10 @@ export function getExercises(): Promise<ExerciseEntry[]> {
   })();
   return cachedExercises;
 }
+
+/** Each lesson's exercises and role-plays by id: what the completion rule (src/lib/completion.ts) needs. */
+export async function lessonExercises(): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const e of [...(await getRolePlays()), ...(await getExercises())]) (out[e.lesson] ??= []).push(e.id);
+  return out;
+}

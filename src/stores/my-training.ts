@@ -2,9 +2,11 @@
 import { computed } from 'nanostores';
 import { decodeAssignment, encodeReport, type Assignment } from '../lib/assignment';
 import type { HeldAssignment } from '../lib/lists';
-import { buildReport, heldKey } from '../lib/my-training';
+import { buildReport, heldKey, pathsOf } from '../lib/my-training';
+import { PATHS_KEY } from '../lib/paths';
 import type { CourseIndex } from '../lib/outline';
 import { $progress } from './progress';
+import { readRaw, writeRaw } from './storage';
 import { held } from './training';
 
 /** The held assignments, decoded (an entry this version cannot read is kept, shown as unreadable). */
@@ -48,4 +50,14 @@ export async function makeReport(
   now = Date.now(),
 ): Promise<{ code: string; at: number }> {
   return { code: await encodeReport(buildReport(a, $progress.get(), course, name, now)), at: now };
+}
+
+/**
+ * Keeps the summary lesson pages and the course home read (src/lib/paths.ts) in step with the held
+ * assignments. Derived data, so it is written whole; written only when it changed, and a refusal
+ * (storage full or blocked) only means lesson pages show no assignment, the held list is untouched.
+ */
+export function keepPaths(assignments: readonly Assignment[], course: Pick<CourseIndex, 'lessons'>): void {
+  const value = JSON.stringify(pathsOf(assignments, course));
+  if (readRaw(PATHS_KEY) !== value) writeRaw(PATHS_KEY, value);
 }

@@ -24,6 +24,12 @@ export type ReadStatus = 'empty' | 'ok' | 'migrated' | 'repaired' | 'corrupt' | 
 /** What to tell the user once about a stored value, if anything. */
 export type DamageNotice = Extract<ReadStatus, 'repaired' | 'corrupt' | 'unknown-version'> | null;
 
+/**
+ * The assignments' summary for lesson pages and the home (src/lib/paths.ts). Its key lives here,
+ * in the code every page loads, so a lesson page reading it loads no extra file for one constant.
+ */
+export const PATHS_KEY = 'sales-course:paths';
+
 export const ASIDE_MARK = ':unreadable:';
 /** Aside copies kept per key: enough to recover from, never enough to fill the quota. */
 export const ASIDE_MAX = 3;

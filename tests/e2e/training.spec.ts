@@ -311,7 +311,7 @@ test('a fixed course language sends lesson links there, and the learner can stil
   await page.getByRole('button', { name: UI.zh.training.add }).click();
   await expect(page.locator('.held-assignment a.button').first()).toHaveAttribute(
     'href',
-    '/lv/listening-and-communicating/listening-and-responding/',
+    '/lv/listening-and-communicating/listening-and-responding/?in=fixlang1',
   );
 });
 

@@ -15,7 +15,7 @@ describe('classifyPage', () => {
     ['/', false, 'reading', 'root redirect'],
     ['/my-training/', false, 'reading', 'root redirect'],
     ['/trainer/results/', false, 'reading', 'root redirect'],
-    ['/zh/', false, 'reading', 'course home'],
+    ['/zh/', false, 'home', 'course home'],
     ['/lv/glossary/', false, 'reading', 'glossary'],
     ['/en/relationship-selling/', false, 'reading', 'module page'],
     ['/en/relationship-selling/what-relationship-selling-is/', false, 'reading', 'lesson, reading'],
@@ -41,7 +41,11 @@ describe('classifyPage', () => {
 });
 
 describe('overBudget', () => {
-  const row = (urlPath: string, kind: 'reading' | 'exercise' | 'trainer', gz: number) => ({ urlPath, kind, gz });
+  const row = (urlPath: string, kind: 'reading' | 'home' | 'exercise' | 'trainer', gz: number) => ({
+    urlPath,
+    kind,
+    gz,
+  });
 
   it('passes a page at its budget and fails one a byte over, naming page, kind, bytes and budget', () => {
     const rows = [
@@ -57,7 +61,9 @@ describe('overBudget', () => {
   it('judges each page by its own kind, heaviest first', () => {
     const rows = [row('/a/', 'reading', 6000), row('/b/', 'exercise', 6000), row('/c/', 'reading', 9000)];
     expect(overBudget(rows).map((r) => r.urlPath)).toEqual(['/c/', '/a/']);
-    expect(overBudget(rows, { reading: 10_000, exercise: 1, trainer: 1 }).map((r) => r.urlPath)).toEqual(['/b/']);
+    expect(overBudget(rows, { reading: 10_000, home: 1, exercise: 1, trainer: 1 }).map((r) => r.urlPath)).toEqual([
+      '/b/',
+    ]);
   });
 
   it('summarizes max and typical (median) per kind', () => {

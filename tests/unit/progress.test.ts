@@ -12,7 +12,6 @@ import {
 import { finishAttempt, restartExercise, saveAnswer } from '../../src/lib/exercise-progress';
 import { createExport, exportFileName } from '../../src/lib/progress-export';
 import { importInto, parseImport } from '../../src/lib/progress-file';
-import { continueLesson } from '../../src/lib/progress-continue';
 import { summarize } from '../../src/lib/progress-summary';
 
 const L1 = 'sales-and-service/what-sales-is';
@@ -257,16 +256,5 @@ describe('importInto', () => {
     expect(merged.lessons[L2]).toEqual({ opened: 150, read: 150 });
     expect(merged.exercises[EX]).toMatchObject({ best: 0.7, attempts: 1 });
     expect(merged.resetAt).toBeUndefined();
-  });
-});
-
-describe('continueLesson', () => {
-  const ids = [L1, L2, L3];
-  it('points at the last lesson opened, or the next unread one once it is read', () => {
-    expect(continueLesson(emptyProgress(), ids)).toBeNull();
-    const p = openLesson(emptyProgress(), L2, 1);
-    expect(continueLesson(p, ids)).toBe(L2);
-    expect(continueLesson(markRead(p, L2, 2), ids)).toBe(L3);
-    expect(continueLesson(openLesson(emptyProgress(), 'gone/lesson', 1), ids)).toBeNull();
   });
 });

@@ -63,7 +63,11 @@ describe('My training', () => {
       modules: ['relationship-types'],
       lessons: ['sales-and-service/sales-vs-service'],
     });
-    expect(r.read).toEqual([{ lesson: 'relationship-types/four-types', at: day(18) }]);
+    // Read to the end, and done by the completion rule: the sort is its lesson's only exercise.
+    expect(r.read).toEqual([
+      { lesson: 'sales-and-service/sales-vs-service', at: day(18) },
+      { lesson: 'relationship-types/four-types', at: day(18) },
+    ]);
     expect(r.exercises).toEqual([
       { id: 'sales-or-service-sort', best: 0.5, latest: 0.5, attempts: 1 },
       { id: 'relationship-scenarios', best: 0.8, latest: 0.8, attempts: 2 },
@@ -225,14 +229,16 @@ describe('results', () => {
     expect(table.rows.map((r) => [r.name, r.read, r.total, r.state])).toEqual([
       ['Anna', 3, 3, 'on-time'],
       ['Bo', 3, 3, 'late'],
-      ['Juris', 1, 3, 'overdue'],
+      // Read one; the other done by the completion rule (its only exercise tried), from an older report.
+      ['Juris', 2, 3, 'overdue'],
     ]);
     const juris = table.rows[2];
     expect(juris.average).toBeCloseTo(0.7);
     expect(juris.cells[1].exercises).toEqual([{ id: 'relationship-scenarios', best: 0.5, latest: 0.5, attempts: 1 }]);
     expect(juris.days).toBe(-4);
+    expect(juris.cells[1].read).toBe(day(24));
     // Totals over the group: read by per lesson, complete, average of those with scores.
-    expect(table.totals).toEqual({ readBy: [3, 2, 2], complete: 2, average: juris.average });
+    expect(table.totals).toEqual({ readBy: [3, 3, 2], complete: 2, average: juris.average });
   });
 
   it('sorts by any column, both ways, names in the reader’s alphabet', () => {
