@@ -3,7 +3,12 @@
  * (or the exercise) the learner is reading, and the page in the other language scrolls back to it.
  * Sections are the same, in the same order, in every language (tests/content checks that), so an
  * index is exact where a scroll position would not be (texts differ in length).
+ *
+ * A click on the switcher is also the learner choosing a language: it is remembered, and the pages
+ * outside the languages (`/`, assignment links) then open in it (src/lib/negotiate.ts).
  */
+import { LANGUAGE_KEY } from '../lib/negotiate';
+import { writeRaw } from '../stores/storage';
 const SECTION = 'main :is(h2, h3)';
 
 function currentPlace(): string {
@@ -22,14 +27,13 @@ function currentPlace(): string {
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('.lang-switcher a[data-locale]')) {
   link.addEventListener('click', () => {
-    // An assignment or report not yet added travels on to the other language's page.
-    if (/^#[ar]\d+\./.test(location.hash)) {
-      link.href = link.href.split('#')[0] + location.hash;
-      return;
-    }
-    const place = currentPlace();
+    // Guarded: blocked or full storage only means the choice is not remembered; the link still goes.
+    writeRaw(LANGUAGE_KEY, link.dataset.locale!);
     // A lesson opened from an assignment (?in=…) stays on the assignment's path in the other language.
-    link.href = link.href.split(/[?#]/)[0] + location.search + (place ? `#${place}` : '');
+    link.search = location.search;
+    // An assignment or report not yet added travels on to the other language's page; else the
+    // place. Setting `hash` replaces the link's fragment ('' removes it, a leading '#' is optional).
+    link.hash = /^#[ar]\d+\./.test(location.hash) ? location.hash : currentPlace();
   });
 }
 

@@ -1,4 +1,5 @@
 import { encodeAssignment } from '../../src/lib/assignment';
+import { LANGUAGE_KEY } from '../../src/lib/negotiate';
 import { expect, test } from './fixtures';
 import { forbidOtherHosts, UI } from './site';
 import { HOSTILE_RESCUE_PATHS } from '../fixtures/hostile-codes';
@@ -36,6 +37,44 @@ test('/ replaces itself: Back from the language home does not bounce through /',
   await expect(page).toHaveURL(/\/lv\/$/);
   await page.goBack();
   await expect(page).toHaveURL(/\/en\/$/);
+  await context.close();
+});
+
+// What the switcher remembered is read back by the redirect only when it is exactly one of the
+// languages; anything else (damaged, written by hand, an attempt at a path) is ignored.
+for (const damaged of ['../evil', 'xx', '//evil.example', 'lv/../../', 'LV', '']) {
+  test(`a damaged remembered language (${JSON.stringify(damaged)}) is ignored: the browser decides`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ locale: 'ms-MY', baseURL });
+    // Stored before any page runs, as if left there earlier.
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [LANGUAGE_KEY, damaged]);
+    const page = await context.newPage();
+    const foreign = forbidOtherHosts(page, baseURL!);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/ms\/$/);
+    const code = encodeAssignment({ id: 'dmg00001', title: 'Damaged', modules: ['relationship-types'], lessons: [] });
+    await page.goto(`/my-training/#${code}`);
+    await expect(page).toHaveURL(new RegExp(`/ms/my-training/#${code.replace(/[.]/g, '\\.')}$`));
+    await page.goto('/trainer/results/');
+    await expect(page).toHaveURL(/\/ms\/trainer\/results\/$/);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+}
+
+test('a remembered language wins over the browser on every page outside the languages', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  await context.addInitScript((key) => localStorage.setItem(key, 'zh'), LANGUAGE_KEY);
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/zh\/$/);
+  await page.goto('/trainer/results/#r1.cut');
+  await expect(page).toHaveURL(/\/zh\/trainer\/results\/(#.*)?$/);
   await context.close();
 });
 

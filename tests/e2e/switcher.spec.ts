@@ -1,5 +1,7 @@
-import { expect, test } from './fixtures';
-import { LABELS, LANGS, TAGS, UI, lessonPages } from './site';
+import { encodeAssignment } from '../../src/lib/assignment';
+import { LANGUAGE_KEY } from '../../src/lib/negotiate';
+import { expect, test, type Page } from './fixtures';
+import { LABELS, LANGS, TAGS, UI, forbidOtherHosts, lessonPages, type Lang } from './site';
 
 const lesson = lessonPages('en')[0].replace(/^\/en\//, ''); // 'sales-and-service/what-sales-is/'
 
@@ -57,3 +59,100 @@ test('switching language keeps the place in the lesson: the same section is on s
   await expect(page).toHaveURL(/\/zh\/relationship-types\/four-types\/#s5$/);
   await expect(page.locator('main :is(h2, h3)').nth(index)).toBeInViewport();
 });
+
+/** Chooses a language with the switcher of the page that is open, and waits for its page. */
+async function switchTo(page: Page, to: Lang): Promise<void> {
+  await page.locator('.lang-switcher summary').click();
+  await page.getByRole('link', { name: LABELS[to], exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', TAGS[to]);
+}
+
+const code = encodeAssignment({
+  id: 'lang0001',
+  title: 'Chosen language',
+  modules: ['relationship-types'],
+  lessons: [],
+});
+const codeInUrl = code.replace(/[.]/g, '\\.');
+
+test('the language chosen with the switcher is where / and a learner-choice link open', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ locale: 'en-US', baseURL });
+  const page = await context.newPage();
+  const foreign = forbidOtherHosts(page, baseURL!);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/en\/$/);
+  await page.goto(`/en/${lesson}`);
+  await switchTo(page, 'lv');
+  await expect(page).toHaveURL(new RegExp(`/lv/${lesson}$`));
+  expect(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY)).toBe('lv');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/lv\/$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
+  // An assignment link with no language in it (the trainer left the choice to the learner).
+  await page.goto(`/my-training/#${code}`);
+  await expect(page).toHaveURL(new RegExp(`/lv/my-training/#${codeInUrl}$`));
+  await expect(page.getByTestId('assignment-preview')).toContainText('Chosen language');
+  await expect(page.locator('h1')).toHaveText(UI.lv.training.title);
+  // A later choice replaces the earlier one.
+  await page.goto(`/lv/${lesson}`);
+  await switchTo(page, 'zh');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/zh\/$/);
+  expect(foreign).toEqual([]);
+  await context.close();
+});
+
+test('opening a page in another language is not choosing it: / still follows the browser', async ({
+  browser,
+  baseURL,
+}) => {
+  // A shared /lv/ link opened by a Malay learner.
+  const context = await browser.newContext({ locale: 'ms-MY', baseURL });
+  const page = await context.newPage();
+  await page.goto(`/lv/${lesson}`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lv');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/ms\/$/);
+  expect(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY)).toBeNull();
+  await context.close();
+});
+
+// Storage that refuses: blocked (reading window.localStorage throws, as with cookies blocked) or
+// full (every write throws the quota error). Either way the switcher still goes to the other
+// language, nothing is remembered, and `/` still follows the browser.
+const refusals = {
+  blocked: () => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  },
+  full: () => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  },
+};
+for (const [name, refuse] of Object.entries(refusals)) {
+  test(`with storage ${name}, the switcher still switches and / follows the browser`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ locale: 'en-US', baseURL });
+    await context.addInitScript(refuse);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`/en/${lesson}`);
+    await switchTo(page, 'lv');
+    await expect(page).toHaveURL(new RegExp(`/lv/${lesson}$`));
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/en\/$/);
+    await page.goto(`/my-training/#${code}`);
+    await expect(page).toHaveURL(new RegExp(`/en/my-training/#${codeInUrl}$`));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
