@@ -96,7 +96,7 @@ export default function ProgressPanel({ lang, modules, exercises, s }: Props) {
     setMessage({ kind: 'ok', text: s.resetDone, at: 'reset' });
   }
 
-  const pendingSummary = pending && summarize(pending.progress, Object.keys(pending.progress.lessons));
+  const pendingSummary = pending && summarize(pending.progress, lessonIds, [], exercisesOf);
 
   return (
     <div class="progress-panel">

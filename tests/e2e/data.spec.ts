@@ -245,7 +245,7 @@ test('full storage still shows the saved progress, and the export holds it', asy
   await hydrated(page);
   await expect(page.getByText(UI.en.progress.storageFull)).toBeVisible();
   const row = page.locator('tr[data-lesson="relationship-types/four-types"]');
-  await expect(row).toHaveAttribute('data-state', 'read');
+  await expect(row).toHaveAttribute('data-state', 'done');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: UI.en.progress.export }).first().click();
   const file = JSON.parse(
@@ -295,14 +295,14 @@ test('an impossible stored time (1e20) neither crashes the progress page nor blo
   await expect(page.getByText(UI.lv.progress.noticeRepaired)).toBeVisible();
   await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
     'data-state',
-    'read',
+    'done',
   );
-  await expect(page.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-state', 'none');
+  await expect(page.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-state', 'new');
   await page.getByRole('button', { name: UI.lv.progressPage.resetButton }).click();
   await page.getByRole('button', { name: UI.lv.progressPage.resetConfirm }).click();
   await expect(page.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
     'data-state',
-    'none',
+    'new',
   );
   expect(errors).toEqual([]);
 });

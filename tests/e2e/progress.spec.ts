@@ -26,9 +26,9 @@ test('a lesson read in Malay is ticked in Latvian, with module progress and "con
   await expect(page.getByText(MS.progress.isRead)).toBeVisible();
 
   await page.goto('/lv/');
-  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
-  await expect(tick(page, L1)).toHaveAttribute('aria-label', 'Izlasīta');
-  await expect(tick(page, L2)).toHaveAttribute('data-read', 'false');
+  await expect(tick(page, L1)).toHaveAttribute('data-state', 'done');
+  await expect(tick(page, L1)).toHaveAttribute('aria-label', 'Pabeigta');
+  await expect(tick(page, L2)).toHaveAttribute('data-state', 'new');
   const bar = page.getByRole('progressbar', { name: fillIn(LV.progress.moduleProgress, { module: 1 }) });
   await expect(bar).toHaveAttribute('value', '1');
   await expect(page.locator('.module-card').first().locator('[data-module-count]')).toHaveText(
@@ -54,16 +54,16 @@ test('work in two tabs at once: both survive, and each tab sees the other live',
   // Both tabs open before either has done anything.
   await a.goto(`/en/${L1}/`);
   await b.goto(`/ms/${L2}/`);
-  await a.getByRole('button', { name: 'Mark this lesson as read' }).click();
+  await a.getByRole('button', { name: 'Mark this lesson as done' }).click();
   await b.getByRole('button', { name: MS.progress.markRead }).click();
   const saved = JSON.parse((await stored(b))!);
   expect(saved.lessons[L1].read).toBeGreaterThan(0);
   expect(saved.lessons[L2].read).toBeGreaterThan(0);
   // Tab A, never reloaded, shows tab B's lesson as read.
-  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-read', 'true');
+  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-state', 'done');
   await a.reload();
-  await expect(a.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-read', 'true');
-  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-read', 'true');
+  await expect(a.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-state', 'done');
+  await expect(a.locator(`.in-module [data-lesson-state="${L2}"]`)).toHaveAttribute('data-state', 'done');
 });
 
 test('damaged saved progress: a message once, the valid progress kept, the raw value set aside', async ({ page }) => {
@@ -76,7 +76,7 @@ test('damaged saved progress: a message once, the valid progress kept, the raw v
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, raw]);
   await page.reload();
   await expect(page.getByText('Part of your saved progress was damaged')).toBeVisible();
-  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+  await expect(tick(page, L1)).toHaveAttribute('data-state', 'done');
   const aside = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('sales-course:progress:unreadable:'))
@@ -88,7 +88,7 @@ test('damaged saved progress: a message once, the valid progress kept, the raw v
   // Told once: the repaired record is what is stored now.
   await page.reload();
   await expect(page.locator('[data-progress-banner]')).toBeHidden();
-  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
+  await expect(tick(page, L1)).toHaveAttribute('data-state', 'done');
 });
 
 test('unreadable saved progress (truncated JSON) is set aside, not destroyed', async ({ page }) => {
@@ -122,19 +122,19 @@ test('blocked storage: the site works for the session and warns, with export at 
   await expect(
     page.locator('[data-progress-banner]').getByRole('button', { name: 'Export my progress' }),
   ).toBeVisible();
-  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
-  await expect(page.getByText('You have read this lesson.')).toBeVisible();
-  await expect(page.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-read', 'true');
+  await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+  await expect(page.getByText('This lesson is done.')).toBeVisible();
+  await expect(page.locator(`.in-module [data-lesson-state="${L1}"]`)).toHaveAttribute('data-state', 'done');
 });
 
 test('export, reset, import: everything comes back', async ({ page }, testInfo) => {
   for (const lesson of [L1, L2]) {
     await page.goto(`/en/${lesson}/`);
-    await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
+    await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
   }
   await page.goto('/en/progress/');
   await hydrated(page);
-  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons done: 2 of 13');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export my progress' }).click(),
@@ -147,16 +147,16 @@ test('export, reset, import: everything comes back', async ({ page }, testInfo) 
   await page.getByRole('button', { name: 'Reset all progress…' }).click();
   await expect(page.getByText('This deletes all your progress in this browser.')).toBeVisible();
   await page.getByRole('button', { name: 'Yes, delete my progress' }).click();
-  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 0 of 13');
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons done: 0 of 13');
   await expect(page.getByText('Your progress has been reset.')).toBeVisible();
 
   await page.getByLabel('Import progress from a file').setInputFiles(file);
-  await expect(page.getByText(/Lessons read: 2\. Exercises: 0\./)).toBeVisible();
+  await expect(page.getByText(/Lessons done: 2\. Exercises: 0\./)).toBeVisible();
   await page.getByRole('button', { name: 'Import and merge' }).click();
-  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons read: 2 of 13');
+  await expect(page.getByTestId('lessons-total')).toHaveText('Lessons done: 2 of 13');
   await page.goto('/en/');
-  await expect(tick(page, L1)).toHaveAttribute('data-read', 'true');
-  await expect(tick(page, L2)).toHaveAttribute('data-read', 'true');
+  await expect(tick(page, L1)).toHaveAttribute('data-state', 'done');
+  await expect(tick(page, L2)).toHaveAttribute('data-state', 'done');
 });
 
 test('a damaged or foreign import file gets a clear message and changes nothing', async ({ page }) => {
@@ -201,8 +201,8 @@ test('only the controls that apply are shown: no dismiss without a notice, no "m
   await page.goto(`/en/${L1}/`);
   await expect(page.getByRole('button', { name: 'Export my progress' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'OK, understood' })).toBeHidden();
-  await page.getByRole('button', { name: 'Mark this lesson as read' }).click();
-  await expect(page.getByRole('button', { name: 'Mark this lesson as read' })).toBeHidden();
+  await page.getByRole('button', { name: 'Mark this lesson as done' }).click();
+  await expect(page.getByRole('button', { name: 'Mark this lesson as done' })).toBeHidden();
 });
 
 test('on a phone, import and reset messages show where the learner acted, and take focus', async ({ page }) => {
