@@ -177,7 +177,67 @@ for (const [from, to] of PAIRS) {
     // Reset and retry: back to the first item, the attempt's answers cleared.
     box = await open(page, to, 'which-approach-fits');
     await box.getByRole('button', { name: ui(to).quiz.tryAgain }).click();
+    await box.getByRole('button', { name: ui(to).quiz.restartYes }).click();
     await expect(box.locator('.quiz__prompt')).toHaveText(b.items[0].situation);
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: "Start again" asks before it discards a half-done attempt, not after a finished one`, async ({
+    page,
+  }) => {
+    const s = ui(lang).quiz;
+    const a = load(lang, 'which-approach-fits');
+    const box = await open(page, lang, 'which-approach-fits');
+    await answer(box, approachName(lang, a.items[0].answer));
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[1].situation);
+
+    // Asked in the page, the question focused (so it is read out); keeping the answers keeps them.
+    const again = box.getByRole('button', { name: s.tryAgain });
+    await again.click();
+    const ask = box.getByRole('alertdialog', { name: s.restartAsk });
+    await expect(ask).toBeVisible();
+    await expect(ask.locator('#which-approach-fits-ask')).toBeFocused();
+    await expect(ask.locator('#which-approach-fits-ask')).toHaveText(s.restartAsk);
+    await ask.getByRole('button', { name: s.restartKeep }).click();
+    await expect(ask).toBeHidden();
+    await expect(again).toBeFocused();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[1].situation);
+    // Yes: back to the first situation, focus on its question.
+    await again.click();
+    await ask.getByRole('button', { name: s.restartYes }).click();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[0].situation);
+    await expect(box.locator('.quiz__item h4')).toBeFocused();
+    await expect(again).toBeHidden();
+
+    // A finished attempt is scored and kept: starting again needs no question.
+    for (const item of a.items) {
+      await answer(box, approachName(lang, item.answer));
+      if (item.aspects) await answer(box, item.aspects.find((x: { correct: boolean }) => x.correct).text);
+    }
+    await expect(box.getByTestId('quiz-results')).toBeVisible();
+    await again.click();
+    await expect(ask).toBeHidden();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[0].situation);
+
+    // Sorting: a placed card is half-done work too.
+    const sort = load(lang, 'sales-or-service-sort');
+    const card = sort.cards[0];
+    const sbox = await open(page, lang, 'sales-or-service-sort');
+    await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+    await sbox
+      .locator('.categorize__targets')
+      .getByRole('button', { name: sort.columns[card.column], exact: true })
+      .click();
+    const column = sbox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`);
+    await expect(column).toContainText(card.text);
+    await sbox.getByRole('button', { name: s.tryAgain }).click();
+    await sbox.getByRole('alertdialog').getByRole('button', { name: s.restartKeep }).click();
+    await expect(column).toContainText(card.text);
+    await sbox.getByRole('button', { name: s.tryAgain }).click();
+    await sbox.getByRole('alertdialog').getByRole('button', { name: s.restartYes }).click();
+    await expect(column).not.toContainText(card.text);
+    await expect(sbox.locator('.categorize__pile')).toContainText(card.text);
   });
 }
 
@@ -229,6 +289,15 @@ test('no accessibility violations with feedback showing, light and dark', async 
         `${lang} ${scheme}`,
       ).toEqual([]);
     }
+    // And with "Start again" asking whether to discard the answers.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await box.getByRole('button', { name: ui(lang).quiz.tryAgain }).click();
+    await expect(box.getByRole('alertdialog')).toBeVisible();
+    const asking = await new AxeBuilder({ page }).include(`[data-exercise-id="${id}"]`).analyze();
+    expect(
+      asking.violations.map((v) => v.id),
+      `${lang} asking`,
+    ).toEqual([]);
   }
 });
 
