@@ -303,3 +303,76 @@ test('no accessibility violations with feedback showing, light and dark', async 
 
 // That each exercise is in its lesson in every language with the same id, and the counts, are read
 // from the built HTML and the content in tests/dist/exercises.test.ts.
+
+/**
+ * Opens an exercise's lesson with its island's JavaScript held back, so its buttons are on the
+ * page but not live yet (as on a slow connection); `release` lets the script load.
+ */
+async function openHeld(page: Page, lang: Lang, id: string, chunk: string) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route(`**/_astro/${chunk}.*.js`, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/${lang}/${load(lang, id).lesson}/`);
+  const box = page.locator(`[data-exercise-id="${id}"]`);
+  await box.scrollIntoViewIfNeeded();
+  // Scrolled into view, the island asked for its script, which is held: it has not hydrated.
+  await expect.poll(() => asked).toBe(true);
+  const island = box.locator('xpath=ancestor::astro-island');
+  await expect(island).toHaveAttribute('ssr', '');
+  return { box, island, release };
+}
+
+test('a click on an answer before the exercise has loaded counts once it has', async ({ page }) => {
+  const lang = 'en';
+  const s = ui(lang).quiz;
+  const item = load(lang, 'relationship-scenarios').items[0];
+  const { box, island, release } = await openHeld(page, lang, 'relationship-scenarios', 'QuestionSet');
+  const option = typeName(lang, item.current);
+  await box.locator('.quiz__options').getByRole('button', { name: option, exact: true }).click();
+  // About a second of a slow network before the script arrives.
+  await page.waitForTimeout(1000);
+  await expect(box.locator('.feedback')).toHaveCount(0);
+  release();
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${option}`);
+  await expect(box.locator('.feedback__verdict')).toContainText(s.right);
+  // Recorded, not just shown: it is there after a reload.
+  await page.unrouteAll();
+  const again = await open(page, lang, 'relationship-scenarios');
+  await expect(again.locator('.feedback')).toContainText(`${s.yourAnswer} ${option}`);
+});
+
+test('a click before loading is dropped when the saved attempt shows something else', async ({ page }) => {
+  const lang = 'lv';
+  const s = ui(lang).quiz;
+  const item = load(lang, 'relationship-scenarios').items[0];
+  const first = typeName(lang, item.current);
+  const other = typeName(
+    lang,
+    TYPES.find((t) => t !== item.current)!,
+  );
+  let box = await open(page, lang, 'relationship-scenarios');
+  await box.locator('.quiz__options').getByRole('button', { name: first, exact: true }).click();
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+
+  // The server renders the exercise at its start; the saved answer appears only after hydration. A
+  // click on the start view must not become an answer to wherever the saved attempt is.
+  const held = await openHeld(page, lang, 'relationship-scenarios', 'QuestionSet');
+  box = held.box;
+  await box.locator('.quiz__options').getByRole('button', { name: other, exact: true }).click();
+  held.release();
+  await expect(held.island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+  // Nothing was clicked for the learner: not another answer, not "Next", not "Start again" (which
+  // sit where the options were).
+  await page.waitForTimeout(300);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+  await expect(box.locator('.quiz__item h4')).toHaveText(s.currentQuestion);
+  await expect(box.getByRole('alertdialog')).toHaveCount(0);
+  await expect(box.locator('.quiz__earlier')).toHaveCount(0);
+});

@@ -121,6 +121,31 @@ for (const lang of LANGS) {
   });
 }
 
+test('a response clicked before the role-play has loaded counts once it has', async ({ page }) => {
+  const rp = load('ms', ID);
+  const [first] = pathOf(rp, 'good');
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route('**/_astro/RolePlay.*.js', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/ms/${rp.lesson}/`);
+  const box = page.locator(`[data-exercise-kind="roleplay"][data-exercise-id="${ID}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await expect.poll(() => asked).toBe(true);
+  const island = box.locator('xpath=ancestor::astro-island');
+  await expect(island).toHaveAttribute('ssr', '');
+  await box.getByRole('button', { name: first.choice.text, exact: true }).click();
+  await page.waitForTimeout(1000);
+  release();
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(first.choice.text);
+  await expect(box.locator('.feedback')).toContainText(ui('ms').roleplay.good);
+});
+
 test('switching language in the middle continues at the same turn with the same answers', async ({ page }) => {
   const en = load('en', ID);
   const lv = load('lv', ID);
