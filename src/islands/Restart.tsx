@@ -6,7 +6,7 @@
  * look and roles as the progress page's reset confirmation. Not window.confirm: it cannot be
  * styled, translated buttons are not possible, and some browsers suppress it.
  */
-import { Component, createRef } from 'preact';
+import { Component, createRef, type RefObject } from 'preact';
 import type { UiStrings } from '../i18n/strings';
 
 interface Props {
@@ -22,7 +22,8 @@ interface Props {
 
 export class Restart extends Component<Props, { asking: boolean }> {
   state = { asking: false };
-  private focus = createRef<HTMLElement>();
+  // One ref for whichever of the two is on screen: the question, or the button.
+  private focus = createRef<HTMLButtonElement>();
 
   componentDidUpdate(_: Props, before: { asking: boolean }) {
     if (before.asking !== this.state.asking) this.focus.current?.focus();
@@ -31,7 +32,7 @@ export class Restart extends Component<Props, { asking: boolean }> {
   render({ id, ask, main, s, restart }: Props, { asking }: { asking: boolean }) {
     return asking && ask ? (
       <div class="reset-confirm" role="alertdialog" aria-labelledby={`${id}-ask`}>
-        <p id={`${id}-ask`} ref={this.focus} tabIndex={-1}>
+        <p id={`${id}-ask`} ref={this.focus as RefObject<HTMLElement> as RefObject<HTMLParagraphElement>} tabIndex={-1}>
           <strong>{s.restartAsk}</strong>
         </p>
         <p class="button-row">
