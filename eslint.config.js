@@ -19,6 +19,7 @@ const LESSON_ISLANDS = [
   'src/islands/QuestionSet.tsx',
   'src/islands/Categorize.tsx',
   'src/islands/ProgressBound.ts',
+  'src/islands/Restart.tsx',
 ];
 const WHY_NO_HOOKS =
   'lesson pages must stay within their JavaScript budget (scripts/lib/budget.mjs), so lesson islands extend ProgressBound and subscribe by hand instead of using hooks or useStore.';

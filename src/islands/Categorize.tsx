@@ -5,6 +5,7 @@
  */
 import { ProgressBound, fill } from './ProgressBound';
 import { cardState, isSorted, placementsFrom, scoreSort, type Card } from '../lib/quiz';
+import { Restart } from './Restart';
 import type { UiStrings } from '../i18n/strings';
 import { answerExercise, restartExerciseAttempt } from '../stores/exercise';
 
@@ -167,13 +168,7 @@ export default class Categorize extends ProgressBound<Props, State> {
             )}
           </div>
         )}
-        {Object.keys(placements).length > 0 && (
-          <p>
-            <button type="button" class={done ? 'button' : 'button button--quiet'} onClick={again}>
-              {s.tryAgain}
-            </button>
-          </p>
-        )}
+        {Object.keys(placements).length > 0 && <Restart id={id} ask={!done} main={done} s={s} restart={again} />}
       </section>
     );
   }

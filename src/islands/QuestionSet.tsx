@@ -5,6 +5,7 @@
  */
 import { ProgressBound, fill } from './ProgressBound';
 import { answerKey, currentItem, gradeAnswer, nextQuestion, scoreQuiz, type QuizItem } from '../lib/quiz';
+import { Restart } from './Restart';
 import type { UiStrings } from '../i18n/strings';
 import { answerExercise, moveInExercise, restartExerciseAttempt } from '../stores/exercise';
 
@@ -144,11 +145,7 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
           </div>
         )}
         {(finished || Object.keys(answers).length > 0) && (
-          <p>
-            <button type="button" class={finished ? 'button' : 'button button--quiet'} onClick={again}>
-              {s.tryAgain}
-            </button>
-          </p>
+          <Restart id={id} ask={!finished} main={finished} s={s} restart={again} />
         )}
       </section>
     );

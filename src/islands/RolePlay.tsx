@@ -241,10 +241,16 @@ export default class RolePlay extends ProgressBound<Props, State> {
               {summary.errors.length ? (
                 <ul>
                   {summary.errors.map((e) => (
-                    <li key={e.turn}>
+                    <li key={e.error}>
                       <strong>{errors[e.error].name}</strong>
                       <br />
                       {errors[e.error].line}
+                      {/* Where it happened: each turn's number, the customer's line and the answer (a line break in the string). */}
+                      <ul class="roleplay__where">
+                        {e.at.map((a) => (
+                          <li key={a.n}>{fill(s.errorAt, { ...a, name: data.customer.name })}</li>
+                        ))}
+                      </ul>
                     </li>
                   ))}
                 </ul>

@@ -186,12 +186,28 @@ export function scoreRolePlay(rp: RolePlay, answers: Answers): number {
   return steps.reduce((sum, s) => sum + POINTS[s.choice.quality], 0) / steps.length;
 }
 
+export interface ErrorPlace {
+  /** 1 for the first customer turn */
+  n: number;
+  turn: string;
+  choice: string;
+  /** The customer's line the learner answered */
+  says: string;
+  /** The learner's answer */
+  said: string;
+}
+
 export interface RolePlaySummary {
   score: number;
   outcome: Outcome | null;
   ending: string | null;
-  /** Each listening error made, with the turn and response it was made in */
-  errors: { turn: string; choice: string; error: ListeningError }[];
+  /**
+   * Each listening error made, once, in the order first made, with every place it was made: the
+   * turn's number as the learner saw it ("Customer turn 2"), what the customer said and what the
+   * learner answered. Grouped, so an error made three times reads as one point with three places,
+   * not as the same line three times with nothing to tell them apart (issue 13).
+   */
+  errors: { error: ListeningError; at: ErrorPlace[] }[];
   /** Each skill shown, once */
   skills: Skill[];
 }
@@ -199,13 +215,19 @@ export interface RolePlaySummary {
 export function summarizeRolePlay(rp: RolePlay, answers: Answers): RolePlaySummary {
   const w = walk(rp, answers);
   const end = w.finished ? (rp.turns[w.current] as EndTurn) : null;
+  const errors: RolePlaySummary['errors'] = [];
+  w.steps.forEach(({ turn, choice }, i) => {
+    if (!choice.error) return;
+    const at = { n: i + 1, turn, choice: choice.id, says: rp.turns[turn].says, said: choice.text };
+    const known = errors.find((e) => e.error === choice.error);
+    if (known) known.at.push(at);
+    else errors.push({ error: choice.error, at: [at] });
+  });
   return {
     score: scoreRolePlay(rp, answers),
     outcome: end?.outcome ?? null,
     ending: end ? w.current : null,
-    errors: w.steps
-      .filter((s) => s.choice.error)
-      .map((s) => ({ turn: s.turn, choice: s.choice.id, error: s.choice.error! })),
+    errors,
     skills: [
       ...new Set(w.steps.filter((s) => s.choice.quality === 'good' && s.choice.skill).map((s) => s.choice.skill!)),
     ],

@@ -177,7 +177,67 @@ for (const [from, to] of PAIRS) {
     // Reset and retry: back to the first item, the attempt's answers cleared.
     box = await open(page, to, 'which-approach-fits');
     await box.getByRole('button', { name: ui(to).quiz.tryAgain }).click();
+    await box.getByRole('button', { name: ui(to).quiz.restartYes }).click();
     await expect(box.locator('.quiz__prompt')).toHaveText(b.items[0].situation);
+  });
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: "Start again" asks before it discards a half-done attempt, not after a finished one`, async ({
+    page,
+  }) => {
+    const s = ui(lang).quiz;
+    const a = load(lang, 'which-approach-fits');
+    const box = await open(page, lang, 'which-approach-fits');
+    await answer(box, approachName(lang, a.items[0].answer));
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[1].situation);
+
+    // Asked in the page, the question focused (so it is read out); keeping the answers keeps them.
+    const again = box.getByRole('button', { name: s.tryAgain });
+    await again.click();
+    const ask = box.getByRole('alertdialog', { name: s.restartAsk });
+    await expect(ask).toBeVisible();
+    await expect(ask.locator('#which-approach-fits-ask')).toBeFocused();
+    await expect(ask.locator('#which-approach-fits-ask')).toHaveText(s.restartAsk);
+    await ask.getByRole('button', { name: s.restartKeep }).click();
+    await expect(ask).toBeHidden();
+    await expect(again).toBeFocused();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[1].situation);
+    // Yes: back to the first situation, focus on its question.
+    await again.click();
+    await ask.getByRole('button', { name: s.restartYes }).click();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[0].situation);
+    await expect(box.locator('.quiz__item h4')).toBeFocused();
+    await expect(again).toBeHidden();
+
+    // A finished attempt is scored and kept: starting again needs no question.
+    for (const item of a.items) {
+      await answer(box, approachName(lang, item.answer));
+      if (item.aspects) await answer(box, item.aspects.find((x: { correct: boolean }) => x.correct).text);
+    }
+    await expect(box.getByTestId('quiz-results')).toBeVisible();
+    await again.click();
+    await expect(ask).toBeHidden();
+    await expect(box.locator('.quiz__prompt')).toHaveText(a.items[0].situation);
+
+    // Sorting: a placed card is half-done work too.
+    const sort = load(lang, 'sales-or-service-sort');
+    const card = sort.cards[0];
+    const sbox = await open(page, lang, 'sales-or-service-sort');
+    await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+    await sbox
+      .locator('.categorize__targets')
+      .getByRole('button', { name: sort.columns[card.column], exact: true })
+      .click();
+    const column = sbox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`);
+    await expect(column).toContainText(card.text);
+    await sbox.getByRole('button', { name: s.tryAgain }).click();
+    await sbox.getByRole('alertdialog').getByRole('button', { name: s.restartKeep }).click();
+    await expect(column).toContainText(card.text);
+    await sbox.getByRole('button', { name: s.tryAgain }).click();
+    await sbox.getByRole('alertdialog').getByRole('button', { name: s.restartYes }).click();
+    await expect(column).not.toContainText(card.text);
+    await expect(sbox.locator('.categorize__pile')).toContainText(card.text);
   });
 }
 
@@ -229,8 +289,90 @@ test('no accessibility violations with feedback showing, light and dark', async 
         `${lang} ${scheme}`,
       ).toEqual([]);
     }
+    // And with "Start again" asking whether to discard the answers.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await box.getByRole('button', { name: ui(lang).quiz.tryAgain }).click();
+    await expect(box.getByRole('alertdialog')).toBeVisible();
+    const asking = await new AxeBuilder({ page }).include(`[data-exercise-id="${id}"]`).analyze();
+    expect(
+      asking.violations.map((v) => v.id),
+      `${lang} asking`,
+    ).toEqual([]);
   }
 });
 
 // That each exercise is in its lesson in every language with the same id, and the counts, are read
 // from the built HTML and the content in tests/dist/exercises.test.ts.
+
+/**
+ * Opens an exercise's lesson with its island's JavaScript held back, so its buttons are on the
+ * page but not live yet (as on a slow connection); `release` lets the script load.
+ */
+async function openHeld(page: Page, lang: Lang, id: string, chunk: string) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route(`**/_astro/${chunk}.*.js`, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/${lang}/${load(lang, id).lesson}/`);
+  const box = page.locator(`[data-exercise-id="${id}"]`);
+  await box.scrollIntoViewIfNeeded();
+  // Scrolled into view, the island asked for its script, which is held: it has not hydrated.
+  await expect.poll(() => asked).toBe(true);
+  const island = box.locator('xpath=ancestor::astro-island');
+  await expect(island).toHaveAttribute('ssr', '');
+  return { box, island, release };
+}
+
+test('a click on an answer before the exercise has loaded counts once it has', async ({ page }) => {
+  const lang = 'en';
+  const s = ui(lang).quiz;
+  const item = load(lang, 'relationship-scenarios').items[0];
+  const { box, island, release } = await openHeld(page, lang, 'relationship-scenarios', 'QuestionSet');
+  const option = typeName(lang, item.current);
+  await box.locator('.quiz__options').getByRole('button', { name: option, exact: true }).click();
+  // About a second of a slow network before the script arrives.
+  await page.waitForTimeout(1000);
+  await expect(box.locator('.feedback')).toHaveCount(0);
+  release();
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${option}`);
+  await expect(box.locator('.feedback__verdict')).toContainText(s.right);
+  // Recorded, not just shown: it is there after a reload.
+  await page.unrouteAll();
+  const again = await open(page, lang, 'relationship-scenarios');
+  await expect(again.locator('.feedback')).toContainText(`${s.yourAnswer} ${option}`);
+});
+
+test('a click before loading is dropped when the saved attempt shows something else', async ({ page }) => {
+  const lang = 'lv';
+  const s = ui(lang).quiz;
+  const item = load(lang, 'relationship-scenarios').items[0];
+  const first = typeName(lang, item.current);
+  const other = typeName(
+    lang,
+    TYPES.find((t) => t !== item.current)!,
+  );
+  let box = await open(page, lang, 'relationship-scenarios');
+  await box.locator('.quiz__options').getByRole('button', { name: first, exact: true }).click();
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+
+  // The server renders the exercise at its start; the saved answer appears only after hydration. A
+  // click on the start view must not become an answer to wherever the saved attempt is.
+  const held = await openHeld(page, lang, 'relationship-scenarios', 'QuestionSet');
+  box = held.box;
+  await box.locator('.quiz__options').getByRole('button', { name: other, exact: true }).click();
+  held.release();
+  await expect(held.island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+  // Nothing was clicked for the learner: not another answer, not "Next", not "Start again" (which
+  // sit where the options were).
+  await page.waitForTimeout(300);
+  await expect(box.locator('.feedback')).toContainText(`${s.yourAnswer} ${first}`);
+  await expect(box.locator('.quiz__item h4')).toHaveText(s.currentQuestion);
+  await expect(box.getByRole('alertdialog')).toHaveCount(0);
+  await expect(box.locator('.quiz__earlier')).toHaveCount(0);
+});

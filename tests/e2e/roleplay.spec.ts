@@ -91,6 +91,61 @@ for (const lang of LANGS) {
   });
 }
 
+for (const lang of LANGS) {
+  test(`${lang}: an error made twice is one point in the summary, with each turn and its lines`, async ({ page }) => {
+    const s = ui(lang);
+    const id = 'budget-worried-buyer';
+    const { rp, box } = await open(page, lang, id);
+    const steps = pathOf(rp, 'poor');
+    const error = steps[0].choice.error!;
+    // The premise: this path makes the same listening error more than once.
+    expect(steps.filter((st) => st.choice.error === error).length).toBeGreaterThan(1);
+    for (const { choice } of steps) {
+      await box.getByRole('button', { name: choice.text, exact: true }).click();
+      await box.locator('.feedback').getByRole('button').click();
+    }
+    const summary = box.getByTestId('roleplay-summary');
+    const point = summary.locator('li', { hasText: s.listeningErrors[error].name });
+    await expect(point).toHaveCount(1);
+    await expect(point).toContainText(s.listeningErrors[error].line);
+    const places = point.locator('.roleplay__where li');
+    const made = steps.map((st, i) => ({ ...st, n: i + 1 })).filter((st) => st.choice.error === error);
+    await expect(places).toHaveCount(made.length);
+    for (const [i, st] of made.entries()) {
+      // "Customer turn 2 – Name: “…” / You: “…”", as the language words it.
+      const [head] = s.roleplay.errorAt.split('{name}');
+      await expect(places.nth(i)).toContainText(head.replace('{n}', String(st.n)));
+      await expect(places.nth(i)).toContainText(rp.turns[st.turn].says);
+      await expect(places.nth(i)).toContainText(st.choice.text);
+    }
+  });
+}
+
+test('a response clicked before the role-play has loaded counts once it has', async ({ page }) => {
+  const rp = load('ms', ID);
+  const [first] = pathOf(rp, 'good');
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let asked = false;
+  await page.route('**/_astro/RolePlay.*.js', async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/ms/${rp.lesson}/`);
+  const box = page.locator(`[data-exercise-kind="roleplay"][data-exercise-id="${ID}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await expect.poll(() => asked).toBe(true);
+  const island = box.locator('xpath=ancestor::astro-island');
+  await expect(island).toHaveAttribute('ssr', '');
+  await box.getByRole('button', { name: first.choice.text, exact: true }).click();
+  await page.waitForTimeout(1000);
+  release();
+  await expect(island).not.toHaveAttribute('ssr', /.*/);
+  await expect(box.locator('.feedback')).toContainText(first.choice.text);
+  await expect(box.locator('.feedback')).toContainText(ui('ms').roleplay.good);
+});
+
 test('switching language in the middle continues at the same turn with the same answers', async ({ page }) => {
   const en = load('en', ID);
   const lv = load('lv', ID);

@@ -138,13 +138,35 @@ describe('walking and scoring', () => {
     expect(summarizeRolePlay(rp, poor)).toMatchObject({
       outcome: 'mixed',
       errors: [
-        { turn: 't1', choice: 'a', error: 'jumping-ahead-or-lagging-behind' },
-        { turn: 't2d', choice: 'c', error: 'instructing' },
-        { turn: 't3', choice: 'a', error: 'over-analyzing-or-parroting' },
+        {
+          error: 'jumping-ahead-or-lagging-behind',
+          at: [{ n: 1, turn: 't1', choice: 'a', says: '1', said: 'say a' }],
+        },
+        { error: 'instructing', at: [{ n: 2, turn: 't2d', choice: 'c', says: rp.turns.t2d.says, said: 'say c' }] },
+        {
+          error: 'over-analyzing-or-parroting',
+          at: [{ n: 3, turn: 't3', choice: 'a', says: rp.turns.t3.says, said: 'say a' }],
+        },
       ],
       skills: [],
     });
     expect(summarizeRolePlay(rp, { t1: 'c' })).toMatchObject({ score: 0, outcome: 'bad', ending: 'lost' });
+  });
+
+  it('names a listening error made twice once, with both places: turn number, customer line, answer', () => {
+    const rp = fixture();
+    // t1 'a' and t3 'a' both jump ahead: one point, two places, in the order they were made.
+    (rp.turns.t3 as { choices: Choice[] }).choices[0].error = 'jumping-ahead-or-lagging-behind';
+    expect(summarizeRolePlay(rp, { t1: 'a', t2d: 'c', t3: 'a' }).errors).toEqual([
+      {
+        error: 'jumping-ahead-or-lagging-behind',
+        at: [
+          { n: 1, turn: 't1', choice: 'a', says: '1', said: 'say a' },
+          { n: 3, turn: 't3', choice: 'a', says: '3', said: 'say a' },
+        ],
+      },
+      { error: 'instructing', at: [{ n: 2, turn: 't2d', choice: 'c', says: '2d', said: 'say c' }] },
+    ]);
   });
 });
 
