@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { fileURLToPath } from 'node:url';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 
 /**
@@ -28,6 +29,25 @@ function quietMdxDirectiveWarnings() {
   };
 }
 
+/**
+ * write-excel-file (the trainer's Excel download) zips with fflate, whose `zip` hands a file over
+ * 160 KB to a Web Worker started from a blob: address: the Content-Security-Policy forbids that
+ * (no blob: in script-src), so a big class's workbook would fail. This points write-excel-file's
+ * imports of 'fflate' at src/lib/fflate-no-workers.ts: fflate with a `zip` that stays on the page.
+ */
+/** @returns {import('vite').Plugin} */
+function fflateWithoutWorkers() {
+  const shim = fileURLToPath(new URL('./src/lib/fflate-no-workers.ts', import.meta.url));
+  return {
+    name: 'fflate-without-workers',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === 'fflate' && importer && /[\\/]write-excel-file[\\/]/.test(importer)) return shim;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
   // The address the site is published at: canonical and hreflang URLs are absolute on it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -45,7 +65,9 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [quietMdxDirectiveWarnings()],
+    plugins: [quietMdxDirectiveWarnings(), fflateWithoutWorkers()],
+    // Served as they are in `astro dev` too, so the plugin above sees write-excel-file's imports.
+    optimizeDeps: { exclude: ['write-excel-file'] },
     build: {
       rolldownOptions: {
         output: {

@@ -5,13 +5,7 @@
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  assignmentLinks,
-  buildAssignment,
-  linksCsvRows,
-  type AssignmentLink,
-  type FormField,
-} from '../lib/assign-form';
+import { assignmentLinks, buildAssignment, type AssignmentLink, type FormField } from '../lib/assign-form';
 import {
   decodeAssignment,
   encodeAssignment,
@@ -20,9 +14,8 @@ import {
   type Assignment,
   type AssignmentLang,
 } from '../lib/assignment';
-import { toCsv } from '../lib/csv';
 import { localDay } from '../lib/due';
-import { fileSlug, fill, plural } from '../lib/format';
+import { fill, plural } from '../lib/format';
 import { MAX_HELD } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
 import { sent } from '../stores/training';
@@ -113,13 +106,12 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     setCopied({ index, ok: await copyText(text) });
   }
 
-  function csv() {
+  async function csv() {
     if (!links) return;
-    downloadText(
-      `${fileSlug(links.title, 'assignment')}-links.csv`,
-      toCsv(linksCsvRows(links.list, s)),
-      'text/csv;charset=utf-8',
-    );
+    // The file's code loads on the first click (src/lib/links-export.ts).
+    const { linksFile } = await import('../lib/links-export');
+    const file = linksFile(links, outline, s, lang, navigator.languages);
+    downloadText(file.name, file.text, 'text/csv;charset=utf-8');
   }
 
   const describedBy = (field: FormField, help?: string) =>

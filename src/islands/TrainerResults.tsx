@@ -1,27 +1,19 @@
 /**
  * The trainer's results: paste or open reports (several at once), see one sortable table per
- * assignment (trainees × assigned lessons, with scores, due-date state and totals), export CSV.
+ * assignment (trainees × assigned lessons, with scores, due-date state and totals), export CSV and
+ * Excel (src/lib/results-export.ts, loaded on the first download).
  * Reports are kept in this browser as their codes; decoding and the table are src/lib functions.
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
-import { fileSlug, fill, percent, plural } from '../lib/format';
-import { toCsv } from '../lib/csv';
+import { fill, percent, plural } from '../lib/format';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
-import {
-  pastedCodes,
-  resultsCsvRows,
-  resultTables,
-  sortRows,
-  type AddOutcome,
-  type ResultTable,
-  type SortKey,
-} from '../lib/results';
+import { pastedCodes, resultTables, sortRows, type AddOutcome, type ResultTable, type SortKey } from '../lib/results';
 import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
 import { reports, sent } from '../stores/training';
-import { codeInHash, downloadText, formatDate, formatDue } from './shared';
+import { codeInHash, downloadBlob, formatDate, formatDue } from './shared';
 import type { StringKey, UiStrings } from '../i18n/strings';
 
 interface Props {
@@ -401,13 +393,17 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
     );
   }
 
-  function csv() {
-    const rows = resultsCsvRows(table, sortRows(table.rows, sort.key, sort.direction, lang), outline, s);
-    downloadText(
-      `${fileSlug(table.scope.title, 'results')}-${table.scope.id}.csv`,
-      toCsv(rows),
-      'text/csv;charset=utf-8',
-    );
+  const [failed, setFailed] = useState(false);
+  // The files' code (and the Excel writer) loads on the first click: most visits download nothing.
+  async function download(kind: 'csv' | 'xlsx') {
+    setFailed(false);
+    try {
+      const { resultsFile } = await import('../lib/results-export');
+      const file = await resultsFile(kind, table, rows, outline, s, lang, navigator.languages);
+      downloadBlob(file.name, file.blob);
+    } catch {
+      setFailed(true);
+    }
   }
 
   return (
@@ -506,10 +502,17 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
         </table>
       </div>
       <p>
-        <button type="button" class="button button--quiet" onClick={csv}>
+        <button type="button" class="button button--quiet" onClick={() => download('csv')}>
           {s.csv}
           <span class="visually-hidden">: {table.scope.title}</span>
+        </button>{' '}
+        <button type="button" class="button button--quiet" onClick={() => download('xlsx')}>
+          {s.xlsx}
+          <span class="visually-hidden">: {table.scope.title}</span>
         </button>
+      </p>
+      <p role="status" class="field-error">
+        {failed && s.downloadFailed}
       </p>
     </section>
   );

@@ -16,8 +16,13 @@ export async function copyText(text: string): Promise<boolean> {
  * sharing this with it would add a JavaScript file to every page of the site.
  */
 export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Saves a file the page made (a CSV, an Excel workbook) under `fileName`. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([text], { type }));
+  a.href = URL.createObjectURL(blob);
   a.download = fileName;
   document.body.append(a);
   a.click();

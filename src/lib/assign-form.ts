@@ -1,7 +1,7 @@
 /**
  * The trainer's assignment form as pure functions: what was typed becomes an assignment (or the
- * problems to fix, by field), its links (one for everyone, one per named trainee) and the links
- * file. The island renders the form and these results; the words come from the page's strings.
+ * problems to fix, by field) and its links (one for everyone, one per named trainee); the links
+ * file is src/lib/links-export.ts. The island renders the form and these results; the words come from the page's strings.
  */
 import { cleanText, encodeAssignment, LIMITS, type Assignment, type AssignmentLang } from './assignment';
 import type { Outline } from './outline';
@@ -89,12 +89,4 @@ export function assignmentLinks(a: Assignment, trainees: readonly string[], orig
     { url: page + encodeAssignment(a) },
     ...trainees.map((name) => ({ name, url: page + encodeAssignment({ ...a, trainee: name }) })),
   ];
-}
-
-/** The rows of the links file: a header, then one row per link. */
-export function linksCsvRows(
-  links: readonly AssignmentLink[],
-  words: { csvName: string; csvLink: string; linkEveryone: string },
-): string[][] {
-  return [[words.csvName, words.csvLink], ...links.map((l) => [l.name ?? words.linkEveryone, l.url])];
 }

@@ -32,12 +32,4 @@ export function plural<K extends string>(
 /** A score from 0 to 1 as a whole percent, or a dash when there is none. */
 export const percent = (value?: number) => (value === undefined ? '–' : `${Math.round(value * 100)}%`);
 
-/** A file name from a title: Latin letters and digits kept, the rest dashes ('Q1 onboarding' -> 'q1-onboarding'). */
-export const fileSlug = (title: string, fallback: string) =>
-  title
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || fallback;
-
 /** What a date that cannot be shown (a damaged or impossible time) shows instead. */

@@ -1,11 +1,12 @@
 /**
  * The trainer's side: the codes in pasted text, adding reports (newer replaces older, limits kept),
- * the results tables (scope, rows, states, totals) and their sort order.
+ * the results tables (scope, rows, states, totals) and their sort order. Their files (CSV, Excel)
+ * are src/lib/results-export.ts, loaded when asked for.
  */
 import { assignedLessons, daysLeft, type Report, type ReportScope } from './assignment';
 import { localDay } from './due';
 import { MAX_REPORTS, type StoredReport } from './lists';
-import type { CourseIndex, Outline } from './outline';
+import type { CourseIndex } from './outline';
 
 /**
  * The codes in pasted text, with their line numbers. A line may be a bare code, a link, or a
@@ -235,49 +236,4 @@ export function sortRows(
       (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name),
   );
   return direction === 'ascending' ? sorted : sorted.reverse();
-}
-
-/** The words a results file needs, from the page's strings. */
-export type ResultsCsvWords = Record<
-  'colTrainee' | 'csvReadOn' | 'csvBest' | 'csvAttempts' | 'colRead' | 'colAverage' | 'colState' | 'colReported',
-  string
-> &
-  Record<`state-${RowState}`, string>;
-
-/**
- * The rows of one table's results file: trainee, the day each lesson was read, best score and
- * attempts per exercise, lessons read, average, status and when the report was made.
- */
-export function resultsCsvRows(
-  table: ResultTable,
-  rows: readonly ResultRow[],
-  outline: Pick<Outline, 'modules' | 'exercises'>,
-  words: ResultsCsvWords,
-): (string | number)[][] {
-  const fill = (t: string, v: Record<string, string>) => t.replace(/\{\{(\w+)\}\}/g, (_, k: string) => v[k] ?? '');
-  const lessons = outline.modules.flatMap((m) => m.lessons);
-  const lesson = (id: string) => lessons.find((l) => l.id === id)!;
-  const exercises = outline.exercises.filter((x) => table.lessons.includes(x.lesson));
-  const head = [
-    words.colTrainee,
-    ...table.lessons.map((l) => fill(words.csvReadOn, { title: `${lesson(l).number} ${lesson(l).title}` })),
-    ...exercises.flatMap((x) => [fill(words.csvBest, { title: x.title }), fill(words.csvAttempts, { title: x.title })]),
-    words.colRead,
-    words.colAverage,
-    words.colState,
-    words.colReported,
-  ];
-  const body = rows.map((r): (string | number)[] => [
-    r.name,
-    ...r.cells.map((c) => (c.read ? localDay(c.read) : '')),
-    ...exercises.flatMap((x): (string | number)[] => {
-      const ex = r.cells.flatMap((c) => c.exercises).find((y) => y.id === x.id);
-      return ex ? [Math.round(ex.best * 100), ex.attempts] : ['', ''];
-    }),
-    `${r.read}/${r.total}`,
-    r.average === undefined ? '' : Math.round(r.average * 100),
-    words[`state-${r.state}`],
-    r.at ? new Date(r.at).toISOString() : '',
-  ]);
-  return [head, ...body];
 }

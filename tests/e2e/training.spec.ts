@@ -100,12 +100,17 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   const csv = await csvOf(page, () => page.getByRole('button', { name: LV.trainer.csv }).click());
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const lines = csv.slice(1).trim().split('\r\n');
-  expect(lines[0]).toBe(`${LV.trainer.csvName},${LV.trainer.csvLink}`);
-  expect(lines.slice(1)).toEqual([
-    `${LV.trainer.linkEveryone},${await cards.nth(0).locator('textarea').inputValue()}`,
-    `Anna Bērziņa,${annaLink}`,
-    `王小明,${xiaomingLink}`,
+  // A Latvian page: semicolons, as Excel on Latvian regional settings expects. Each link with
+  // what it assigns: title, due date, and the lessons in Latvian.
+  const t = LV.trainer;
+  expect(lines[0]).toBe([t.csvName, t.csvLink, t.csvTitle, t.csvDue, t.csvLessons].join(';'));
+  const assigned = `Attiecību pārdošana — 关系销售;${isoDay(7)};"`;
+  expect(lines.slice(1).map((l) => l.slice(0, l.indexOf(assigned) + assigned.length))).toEqual([
+    `${t.linkEveryone};${await cards.nth(0).locator('textarea').inputValue()};${assigned}`,
+    `Anna Bērziņa;${annaLink};${assigned}`,
+    `王小明;${xiaomingLink};${assigned}`,
   ]);
+  expect(lines[1].split(';"')[1]).toMatch(/^1\.1 \S.+; 3\.1 \S.+; 3\.2 \S.+"$/);
 
   // Before any report, the results page lists both named trainees as not reported yet.
   await page.goto('/lv/trainer/results/');
@@ -270,11 +275,13 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   expect(results.charCodeAt(0)).toBe(0xfeff);
   const rows = results.slice(1).trim().split('\r\n');
   expect(rows).toHaveLength(3);
-  expect(rows[0].startsWith(`${LV.results.colTrainee},`)).toBe(true);
-  // Lessons 1 and 3 done (3 by its exercise), lesson 2 not.
-  expect(rows[1]).toMatch(new RegExp(`^Anna Bērziņa,\\d{4}-\\d{2}-\\d{2},,\\d{4}-\\d{2}-\\d{2},`));
-  expect(rows[1]).toContain(`,100,1,2/3,100,${LV.results['state-in-progress']},`);
-  expect(rows[2].startsWith('王小明,,,,')).toBe(true);
+  expect(rows[0].startsWith(`${LV.results.colTrainee};`)).toBe(true);
+  // Lessons 1 and 3 done (3 by its exercise), lesson 2 not; done and assigned as two numbers; the
+  // report's time in local time with its offset.
+  expect(rows[1]).toMatch(new RegExp(`^Anna Bērziņa;\\d{4}-\\d{2}-\\d{2};;\\d{4}-\\d{2}-\\d{2};`));
+  expect(rows[1]).toContain(`;100;1;2;3;100;${LV.results['state-in-progress']};`);
+  expect(rows[1]).toMatch(/;\d{4}-\d{2}-\d{2}T\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+  expect(rows[2].startsWith('王小明;;;;')).toBe(true);
 
   // Kept in the trainer's browser; opening Anna's report link again changes nothing.
   // The report link opens results in the trainer's own browser language.

@@ -1,13 +1,8 @@
 /** The trainer's form as pure functions: problems by field, the assignment built, its links and links file. */
 import { describe, expect, it } from 'vitest';
-import {
-  assignmentLinks,
-  buildAssignment,
-  linksCsvRows,
-  traineeNames,
-  type AssignForm,
-} from '../../src/lib/assign-form';
+import { assignmentLinks, buildAssignment, traineeNames, type AssignForm } from '../../src/lib/assign-form';
 import { decodeAssignment } from '../../src/lib/assignment';
+import { linksCsvRows } from '../../src/lib/links-export';
 import type { Outline } from '../../src/lib/outline';
 
 const lesson = (id: string) => ({ id, number: '', title: id, minutes: 5, path: id });
@@ -105,7 +100,14 @@ describe('the assignment form', () => {
     const personal = decodeAssignment(links[2].url, course);
     expect(personal.ok && personal.value.trainee).toBe('Bo');
     expect(
-      linksCsvRows(links, { csvName: 'Name', csvLink: 'Link', linkEveryone: 'Everyone' }).map((r) => r[0]),
+      linksCsvRows(links, outline, {
+        csvName: 'Name',
+        csvLink: 'Link',
+        linkEveryone: 'Everyone',
+        csvTitle: 'Assignment',
+        csvDue: 'Due',
+        csvLessons: 'Lessons',
+      }).map((r) => r[0]),
     ).toEqual(['Name', 'Everyone', 'Anna', 'Bo']);
   });
 

@@ -419,7 +419,8 @@ describe('merging stored lists', () => {
 
 describe('results file', () => {
   it('has a column per lesson and exercise, and one row per trainee in the order shown', async () => {
-    const { resultsCsvRows } = await import('../../src/lib/results');
+    const { resultsSheet } = await import('../../src/lib/results-export');
+    const { csvRows } = await import('../../src/lib/sheet');
     const scope = {
       id: 'abcd1234',
       title: 'T',
@@ -476,7 +477,8 @@ describe('results file', () => {
       csvBest: '{{title}}: best',
       csvAttempts: '{{title}}: attempts',
       colRead: 'Read',
-      colAverage: 'Average',
+      csvTotal: 'Assigned',
+      csvAverage: 'Average',
       colState: 'Status',
       colReported: 'Reported',
       'state-done': 'Done',
@@ -486,7 +488,7 @@ describe('results file', () => {
       'state-in-progress': 'In progress',
       'state-no-report': 'No report',
     };
-    const rows = resultsCsvRows(table, table.rows, outline, words);
+    const rows = csvRows(resultsSheet(table, table.rows, outline, words));
     expect(rows[0]).toEqual([
       'Trainee',
       '1.3 sales-vs-service: read on',
@@ -495,13 +497,14 @@ describe('results file', () => {
       'Scenarios: best',
       'Scenarios: attempts',
       'Read',
+      'Assigned',
       'Average',
       'Status',
       'Reported',
     ]);
-    expect(rows.slice(1).map((row) => row.slice(0, 7))).toEqual([
-      ['=Anna', '', '', '', '', '', '0/3'],
-      ['Bo', '', localDayOf(Date.UTC(2026, 10, 20, 9)), '', 80, 2, '1/3'],
+    expect(rows.slice(1).map((row) => row.slice(0, 8))).toEqual([
+      ['=Anna', '', '', '', '', '', 0, 3],
+      ['Bo', '', localDayOf(Date.UTC(2026, 10, 20, 9)), '', 80, 2, 1, 3],
     ]);
     expect(toCsv(rows)).toContain("'=Anna");
   });
