@@ -104,7 +104,13 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   function show(a: Assignment, trainees: readonly string[]) {
     setLinks({ title: a.title, list: assignmentLinks(a, trainees, location.origin) });
     setCopied(null);
-    requestAnimationFrame(() => results.current?.focus());
+    requestAnimationFrame(() => {
+      // Focus alone scrolls no further than the heading itself: at 1366 × 768 it stopped on the last
+      // line, with every link below the fold. The heading goes to the top instead (below the sticky
+      // header: scroll-margin-top), so the first link shows too.
+      results.current?.scrollIntoView({ block: 'start' });
+      results.current?.focus({ preventScroll: true });
+    });
   }
 
   const course = outlineIndex(outline);

@@ -631,3 +631,40 @@ test('a link whose # was percent-encoded by a mail or chat app still opens', asy
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText(UI.lv.notFound.title);
 });
+
+/** Whether an element is wholly on screen, below the sticky header (which would cover it). */
+const inView = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const header = document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+      return box.top >= header && box.bottom <= innerHeight;
+    });
+
+test('at 1366 × 768, Create links and Show links bring the links into view, focused', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const LV = UI.lv.trainer;
+  const linksInView = async (title: string) => {
+    await expect(page.locator('.assignment-links > p > strong')).toHaveText(title);
+    await expect(page.locator('#links-title')).toBeFocused();
+    // The heading, and the first link with its Copy button: what the trainer came for.
+    for (const part of ['#links-title', '.link-card h3', '.link-card textarea', '.link-card button'])
+      expect(await inView(page, part), part).toBe(true);
+  };
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await page.locator('[data-module="relationship-types"]').check();
+  await page.getByLabel(LV.assignmentTitle).fill('Pirmais');
+  await page.getByLabel(LV.trainees).fill('Anna Bērziņa\nJānis');
+  await page.getByRole('button', { name: LV.create }).click();
+  await linksInView('Pirmais');
+  // A second assignment, then the first one's links again from the list further down the page.
+  await page.locator('[data-module="sales-and-service"]').check();
+  await page.getByLabel(LV.assignmentTitle).fill('Otrais');
+  await page.getByRole('button', { name: LV.create }).click();
+  await linksInView('Otrais');
+  await page.getByRole('button', { name: new RegExp(`^${LV.showLinks}\\W+Pirmais$`) }).click();
+  await linksInView('Pirmais');
+});
