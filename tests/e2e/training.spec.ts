@@ -668,3 +668,71 @@ test('at 1366 × 768, Create links and Show links bring the links into view, foc
   await page.getByRole('button', { name: new RegExp(`^${LV.showLinks}\\W+Pirmais$`) }).click();
   await linksInView('Pirmais');
 });
+
+test('a made assignment removed from the list comes back with Undo, also past another tab; a reload keeps either', async ({
+  page,
+  context,
+}) => {
+  const T = UI.lv.trainer;
+  const make = async (p: Page, title: string, names: string) => {
+    await p.locator('[data-module="relationship-types"]').check();
+    await p.getByLabel(T.assignmentTitle).fill(title);
+    await p.getByLabel(T.trainees).fill(names);
+    await p.getByRole('button', { name: T.create }).click();
+    await expect(p.locator('.assignment-links > p > strong')).toHaveText(title);
+  };
+  const items = page.locator('.made-list > li');
+  const item = (title: string) => items.filter({ has: page.locator('strong', { hasText: new RegExp(`^${title}$`) }) });
+  const remove = (title: string) => page.getByRole('button', { name: new RegExp(`^${T.removeMade}\\W+${title}$`) });
+  const status = page.locator('.made-status');
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await make(page, 'Pirmais', 'Anna Bērziņa\n王小明');
+  await make(page, 'Otrais', '');
+  await expect(items).toHaveCount(2);
+  await expect(item('Pirmais')).toContainText('Anna Bērziņa, 王小明');
+  const madeOn = await item('Pirmais').locator('.meta').textContent();
+
+  await remove('Pirmais').click();
+  await expect(status).toHaveRole('status');
+  await expect(status).toContainText(fillIn(T.madeRemoved, { title: 'Pirmais' }));
+  await expect(item('Pirmais')).toHaveCount(0);
+  const undo = page.getByRole('button', { name: T.undo, exact: true });
+  await expect(undo).toBeFocused();
+  await axe(page, 'lv trainer, an assignment removed');
+
+  // Meanwhile another tab makes an assignment; Undo keeps it and brings Pirmais back as it was.
+  const other = await context.newPage();
+  await other.goto('/lv/trainer/');
+  await hydrated(other);
+  await make(other, 'Trešais', 'Jānis');
+  await expect(item('Trešais')).toHaveCount(1);
+  await undo.click();
+  await expect(status).toContainText(fillIn(T.madeRestored, { title: 'Pirmais' }));
+  await expect(status).toBeFocused();
+  await expect(undo).toHaveCount(0);
+  await expect(items).toHaveCount(3);
+  await expect(item('Pirmais').locator('.meta')).toHaveText(madeOn!);
+  await axe(page, 'lv trainer, an assignment back after Undo');
+  await expect(other.locator('.made-list > li')).toHaveCount(3);
+  await page.reload();
+  await hydrated(page);
+  await expect(items).toHaveCount(3);
+  await expect(item('Pirmais').locator('.meta')).toHaveText(madeOn!);
+  // The results page lists its trainees again.
+  await page.goto('/lv/trainer/results/');
+  await hydrated(page);
+  await expect(page.locator('tr[data-trainee="王小明"]')).toHaveCount(1);
+
+  // Removed and not undone: it stays removed after a reload, in this tab and the other.
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await remove('Otrais').click();
+  await expect(item('Otrais')).toHaveCount(0);
+  await expect(other.locator('.made-list > li')).toHaveCount(2);
+  await page.reload();
+  await hydrated(page);
+  await expect(items).toHaveCount(2);
+  await expect(item('Otrais')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: T.undo, exact: true })).toHaveCount(0);
+});
