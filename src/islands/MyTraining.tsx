@@ -348,6 +348,8 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
   function saveName(value: string) {
     setName(value);
     setHeldName(h.code, value);
+    // A report made under another name is not the one shown above any more: made again on request.
+    setReport(null);
   }
 
   async function makeReport() {

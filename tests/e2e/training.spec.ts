@@ -862,4 +862,8 @@ test('the report box shows what the trainer will see, read from the report the c
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     await card.getByLabel(T.reportLink).inputValue(),
   );
+  // The name changed after the report was made: that report goes, and the contents follow the name.
+  await card.getByLabel(T.reportName).fill('Zane K.');
+  await expect(card.getByTestId('report')).toHaveCount(0);
+  await expect(contents).toContainText(fillIn(T.reportNameFixed, { name: 'Zane K.' }));
 });
