@@ -12,12 +12,13 @@ import {
   encodeAssignment,
   type Assignment,
   type CodeError,
+  type Report,
 } from '../lib/assignment';
 import { fill, percent, plural } from '../lib/format';
-import type { Progress } from '../lib/progress';
+import { own, type Progress } from '../lib/progress';
 import { dueState } from '../lib/due';
 import { MAX_HELD, type HeldAssignment } from '../lib/lists';
-import { assignmentProgress, exercisesOf, heldKey } from '../lib/my-training';
+import { assignmentProgress, buildReport, exercisesOf, heldKey, reportSummary } from '../lib/my-training';
 import { lessonState } from '../lib/completion';
 import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
 import { $progress } from '../stores/progress';
@@ -316,7 +317,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
     if (confirming === false) removeButton.current?.focus();
   }, [confirming]);
   const [name, setName] = useState(h.name ?? '');
-  const [report, setReport] = useState<{ url: string; code: string; at: number } | null>(null);
+  const [report, setReport] = useState<{ url: string; code: string; at: number; report: Report } | null>(null);
   const [nameError, setNameError] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const key = heldKey(a);
@@ -347,6 +348,8 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
   function saveName(value: string) {
     setName(value);
     setHeldName(h.code, value);
+    // A report made under another name is not the one shown above any more: made again on request.
+    setReport(null);
   }
 
   async function makeReport() {
@@ -357,15 +360,24 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
       return;
     }
     setNameError(false);
-    const { code, at } = await reportFor(a, who, course);
+    const made = await reportFor(a, who, course);
     // /trainer/results/ opens in the trainer's own browser language, keeping the report after '#'.
-    setReport({ code, url: `${location.origin}/trainer/results/#${code}`, at });
+    setReport({ ...made, url: `${location.origin}/trainer/results/#${made.code}` });
     setCopied(null);
   }
 
   async function copy(what: string, text: string) {
     setCopied((await copyText(text)) ? what : `${what}-failed`);
   }
+
+  const copyButton = (what: string, text: string, label: string) => (
+    <p class="link-card__actions">
+      <button type="button" class="button button--small" onClick={() => copy(what, text)}>
+        {label}
+      </button>
+      <span role="status">{copied === what ? s.copied : copied === `${what}-failed` ? s.copyFailed : ''}</span>
+    </p>
+  );
 
   return (
     <section
@@ -425,21 +437,11 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
                     )}
                     {tried.length > 0 && (
                       <ul class="exercise-results" data-testid="exercise-results">
-                        {tried.map((x) => {
-                          const ep = Object.hasOwn(progress.exercises, x.id) ? progress.exercises[x.id] : undefined;
-                          return (
-                            <li key={x.id} data-exercise={x.id}>
-                              {ep?.attempts && ep.best !== undefined
-                                ? fill(s.exerciseResult, {
-                                    title: x.title,
-                                    best: percent(ep.best),
-                                    latest: percent(ep.latest ?? ep.best),
-                                    attempts: plural(s, 'attempts', ep.attempts, lang),
-                                  })
-                                : fill(s.exerciseNotTried, { title: x.title })}
-                            </li>
-                          );
-                        })}
+                        {tried.map((x) => (
+                          <li key={x.id} data-exercise={x.id}>
+                            {exerciseLine(s, lang, x.title, own(progress.exercises, x.id))}
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </td>
@@ -466,9 +468,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
         <p class="meta">
           <strong>{s.reportHonest}</strong>
         </p>
-        {a.trainee ? (
-          <p>{fill(s.reportNameFixed, { name: a.trainee })}</p>
-        ) : (
+        {!a.trainee && (
           <p class="field">
             <label for={`${id}-name`}>{s.reportName}</label>
             <input
@@ -488,6 +488,15 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
             )}
           </p>
         )}
+        <ReportContents
+          // Once made, the report the code holds; before, the one "Make report" would make now.
+          r={report?.report ?? buildReport(a, progress, course, (a.trainee ?? name).trim(), 0)}
+          id={id}
+          lang={lang}
+          outline={outline}
+          course={course}
+          s={s}
+        />
         <p>
           <button type="button" class="button" onClick={makeReport}>
             {s.makeReport}
@@ -507,12 +516,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
                 onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()}
               />
             </p>
-            <p class="link-card__actions">
-              <button type="button" class="button button--small" onClick={() => copy('link', report.url)}>
-                {s.copy}
-              </button>
-              <span role="status">{copied === 'link' ? s.copied : copied === 'link-failed' ? s.copyFailed : ''}</span>
-            </p>
+            {copyButton('link', report.url, s.copy)}
             <p class="field">
               <label for={`${id}-report-code`}>{s.reportCode}</label>
               <textarea
@@ -524,6 +528,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
                 onFocus={(ev) => (ev.currentTarget as HTMLTextAreaElement).select()}
               />
             </p>
+            {copyButton('code', report.code, s.copyCode)}
           </div>
         )}
       </details>
@@ -553,6 +558,82 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
           </p>
         </div>
       )}
+    </section>
+  );
+}
+
+/** An exercise's result as the learner and the report show it: best, latest, attempts; or not tried. */
+function exerciseLine(
+  s: UiStrings['training'],
+  lang: string,
+  title: string,
+  x?: { best?: number; latest?: number; attempts: number },
+): string {
+  return x?.attempts && x.best !== undefined
+    ? fill(s.exerciseResult, {
+        title,
+        best: percent(x.best),
+        latest: percent(x.latest ?? x.best),
+        attempts: plural(s, 'attempts', x.attempts, lang),
+      })
+    : fill(s.exerciseNotTried, { title });
+}
+
+/** What the trainer will see when they open the report: read from the Report the code encodes. */
+function ReportContents({
+  r,
+  id,
+  lang,
+  outline,
+  course,
+  s,
+}: {
+  r: Report;
+  id: string;
+  lang: string;
+  outline: Outline;
+  course: CourseIndex;
+  s: UiStrings['training'];
+}) {
+  const lessons = outline.modules.flatMap((m) => m.lessons);
+  return (
+    <section class="report-contents" aria-labelledby={`${id}-contents`} data-testid="report-contents">
+      <h4 id={`${id}-contents`}>{s.reportContents}</h4>
+      <p>{r.name ? fill(s.reportNameFixed, { name: r.name }) : <span class="meta">{s.reportNameMissing}</span>}</p>
+      <ul>
+        {reportSummary(r, course).map(({ lesson, done, exercises }) => {
+          const l = lessons.find((x) => x.id === lesson)!;
+          return (
+            <li key={lesson} data-lesson={lesson} data-done={done === undefined ? 'no' : 'yes'}>
+              <strong>
+                {l.number} {l.title}
+              </strong>{' '}
+              ·{' '}
+              <span class="report-contents__state">
+                {done === undefined ? (
+                  s.reportNotDone
+                ) : (
+                  <>
+                    <span aria-hidden="true" class="tick">
+                      ✓{' '}
+                    </span>
+                    {fill(s.reportDoneOn, { date: formatDate(done, lang) })}
+                  </>
+                )}
+              </span>
+              {exercises.length > 0 && (
+                <ul>
+                  {exercises.map((x) => (
+                    <li key={x.id} data-exercise={x.id}>
+                      {exerciseLine(s, lang, outline.exercises.find((e) => e.id === x.id)!.title, x.result)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -16,8 +16,9 @@ import {
 } from '../lib/assignment';
 import { localDay } from '../lib/due';
 import { fill, plural } from '../lib/format';
-import { MAX_HELD } from '../lib/lists';
+import { MAX_HELD, type SentAssignment } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
+import { restoreMade } from '../stores/made';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
@@ -52,6 +53,16 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const results = useRef<HTMLHeadingElement>(null);
+  // "Remove from this list" takes effect at once and offers Undo, as removing a report does on the
+  // results page: the last assignment removed, so one click brings it back.
+  const [removed, setRemoved] = useState<{ entry: SentAssignment; title: string } | null>(null);
+  const [madeMessage, setMadeMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const madeStatus = useRef<HTMLDivElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // The Remove button pressed is gone: focus goes to Undo.
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const picked = lessons.filter((l) => chosen.has(l.id));
@@ -97,10 +108,35 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   function show(a: Assignment, trainees: readonly string[]) {
     setLinks({ title: a.title, list: assignmentLinks(a, trainees, location.origin) });
     setCopied(null);
-    requestAnimationFrame(() => results.current?.focus());
+    requestAnimationFrame(() => {
+      // Focus alone scrolls no further than the heading itself: at 1366 × 768 it stopped on the last
+      // line, with every link below the fold. The heading goes to the top instead (below the sticky
+      // header: scroll-margin-top), so the first link shows too.
+      results.current?.scrollIntoView({ block: 'start' });
+      results.current?.focus({ preventScroll: true });
+    });
   }
 
   const course = outlineIndex(outline);
+
+  function removeMade(entry: SentAssignment, title: string) {
+    sent.remove(entry.code);
+    setRemoved({ entry, title });
+    setMadeMessage({ ok: true, text: fill(s.madeRemoved, { title }) });
+  }
+
+  function undoRemove() {
+    if (!removed) return;
+    // Back as it was, merged into what this and other tabs hold now (src/lib/restore.ts).
+    const outcome = restoreMade(removed.entry);
+    setMadeMessage(
+      outcome === 'limit'
+        ? { ok: false, text: fill(s.madeLimit, { max: MAX_HELD }) }
+        : { ok: true, text: fill(s.madeRestored, { title: removed.title }) },
+    );
+    setRemoved(null);
+    madeStatus.current?.focus();
+  }
 
   async function copy(index: number, text: string) {
     setCopied({ index, ok: await copyText(text) });
@@ -330,10 +366,30 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
         </section>
       )}
 
-      {made.length > 0 && (
+      {(made.length > 0 || madeMessage) && (
         <section aria-labelledby="made-title">
           <h2 id="made-title">{s.madeHeading}</h2>
           <p class="meta">{s.madeHelp}</p>
+          <div role="status" tabIndex={-1} ref={madeStatus} class="made-status">
+            {madeMessage && (
+              <p class={`message message--${madeMessage.ok ? 'ok' : 'error'}`}>
+                {madeMessage.text}
+                {removed && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      class="button button--small button--quiet"
+                      ref={undoButton}
+                      onClick={undoRemove}
+                    >
+                      {s.undo}
+                    </button>
+                  </>
+                )}
+              </p>
+            )}
+          </div>
           <ul class="made-list">
             {made.map((entry) => {
               const d = decodeAssignment(entry.code, course);
@@ -359,7 +415,7 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
                     <button
                       type="button"
                       class="button button--small button--quiet"
-                      onClick={() => sent.remove(entry.code)}
+                      onClick={() => removeMade(entry, d.value.title)}
                     >
                       {s.removeMade}
                       <span class="visually-hidden">: {d.value.title}</span>

@@ -54,6 +54,22 @@ export function buildReport(a: Assignment, progress: Progress, course: CourseInd
   };
 }
 
+/**
+ * What a report tells the trainer, lesson by lesson, as the trainee's preview of it: each assigned
+ * lesson done (when) or not, and each of its exercises with its result, or none when not tried (a
+ * report carries only the exercises tried). Read from the Report itself, the one the code encodes.
+ */
+export function reportSummary(
+  r: Report,
+  course: CourseIndex,
+): { lesson: string; done?: number; exercises: { id: string; result?: Report['exercises'][number] }[] }[] {
+  return assignedLessons(r.assignment, course).map((lesson) => ({
+    lesson,
+    done: r.read.find((x) => x.lesson === lesson)?.at,
+    exercises: exercisesOf(course, lesson).map((id) => ({ id, result: r.exercises.find((x) => x.id === id) })),
+  }));
+}
+
 /** The summary My training keeps: one path per held assignment (the first of two with one id). */
 export function pathsOf(assignments: readonly Assignment[], course: { lessons: readonly string[] }): AssignmentPath[] {
   const out: AssignmentPath[] = [];

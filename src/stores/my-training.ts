@@ -1,6 +1,6 @@
 /** My training: the assignments a trainee holds (./training.ts), and the reports made from them. */
 import { computed } from 'nanostores';
-import { decodeAssignment, encodeReport, type Assignment } from '../lib/assignment';
+import { decodeAssignment, encodeReport, type Assignment, type Report } from '../lib/assignment';
 import type { HeldAssignment } from '../lib/lists';
 import { buildReport, heldKey, pathsOf } from '../lib/my-training';
 import { PATHS_KEY } from '../lib/paths';
@@ -42,14 +42,15 @@ export function isHeld(assignment: Assignment, course: Pick<CourseIndex, 'module
 /** The name a trainee typed for reports, kept with the assignment. */
 export const setHeldName = (code: string, name: string) => held.edit(code, (x) => ({ ...x, name: name.slice(0, 60) }));
 
-/** A report of what this browser recorded for an assignment, as a code. */
+/** A report of what this browser recorded for an assignment, as a code, and the report it encodes (for its preview). */
 export async function makeReport(
   a: Assignment,
   name: string,
   course: CourseIndex,
   now = Date.now(),
-): Promise<{ code: string; at: number }> {
-  return { code: await encodeReport(buildReport(a, $progress.get(), course, name, now)), at: now };
+): Promise<{ code: string; at: number; report: Report }> {
+  const report = buildReport(a, $progress.get(), course, name, now);
+  return { code: await encodeReport(report), at: now, report };
 }
 
 /**

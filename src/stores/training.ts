@@ -98,4 +98,5 @@ export const reports = storedList<StoredReport>(REPORTS_KEY, 'r', MAX_REPORTS);
 export const sent = storedList<SentAssignment>(SENT_KEY, 'a', MAX_HELD);
 
 // The actions of each page live beside it, so a page loads only its own: ./reports.ts (the
-// trainer's results) and ./my-training.ts (the trainee's assignments and reports).
+// trainer's results), ./my-training.ts (the trainee's assignments and reports) and ./made.ts (the
+// trainer page's Undo).

@@ -2,13 +2,20 @@
  * Trainer → trainee → trainer, with no server: assignment links, "My training", reports, results.
  * Every on-screen word comes from the UI strings the site is built from.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
-import { forge, forgeReport, hostileAssignments, hostileReports } from '../fixtures/hostile-codes';
+import { decodeReport, encodeAssignment, type Assignment } from '../../src/lib/assignment';
+import {
+  COURSE_LESSONS,
+  COURSE_MODULES,
+  forge,
+  forgeReport,
+  hostileAssignments,
+  hostileReports,
+} from '../fixtures/hostile-codes';
 import { LANGS, UI } from './site';
 
 const HELD = 'sales-course:training';
@@ -637,4 +644,233 @@ test('a link whose # was percent-encoded by a mail or chat app still opens', asy
   const response = await page.goto('/lv/no-such-page%23x/');
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText(UI.lv.notFound.title);
+});
+
+/** Whether an element is wholly on screen, below the sticky header (which would cover it). */
+const inView = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const header = document.querySelector('.site-header')!.getBoundingClientRect().bottom;
+      return box.top >= header && box.bottom <= innerHeight;
+    });
+
+test('at 1366 × 768, Create links and Show links bring the links into view, focused', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const LV = UI.lv.trainer;
+  const linksInView = async (title: string) => {
+    await expect(page.locator('.assignment-links > p > strong')).toHaveText(title);
+    await expect(page.locator('#links-title')).toBeFocused();
+    // The heading, and the first link with its Copy button: what the trainer came for.
+    for (const part of ['#links-title', '.link-card h3', '.link-card textarea', '.link-card button'])
+      expect(await inView(page, part), part).toBe(true);
+  };
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await page.locator('[data-module="relationship-types"]').check();
+  await page.getByLabel(LV.assignmentTitle).fill('Pirmais');
+  await page.getByLabel(LV.trainees).fill('Anna Bērziņa\nJānis');
+  await page.getByRole('button', { name: LV.create }).click();
+  await linksInView('Pirmais');
+  // A second assignment, then the first one's links again from the list further down the page.
+  await page.locator('[data-module="sales-and-service"]').check();
+  await page.getByLabel(LV.assignmentTitle).fill('Otrais');
+  await page.getByRole('button', { name: LV.create }).click();
+  await linksInView('Otrais');
+  await page.getByRole('button', { name: new RegExp(`^${LV.showLinks}\\W+Pirmais$`) }).click();
+  await linksInView('Pirmais');
+});
+
+test('a made assignment removed from the list comes back with Undo, also past another tab; a reload keeps either', async ({
+  page,
+  context,
+}) => {
+  const T = UI.lv.trainer;
+  const make = async (p: Page, title: string, names: string) => {
+    await p.locator('[data-module="relationship-types"]').check();
+    await p.getByLabel(T.assignmentTitle).fill(title);
+    await p.getByLabel(T.trainees).fill(names);
+    await p.getByRole('button', { name: T.create }).click();
+    await expect(p.locator('.assignment-links > p > strong')).toHaveText(title);
+  };
+  const items = page.locator('.made-list > li');
+  const item = (title: string) => items.filter({ has: page.locator('strong', { hasText: new RegExp(`^${title}$`) }) });
+  const remove = (title: string) => page.getByRole('button', { name: new RegExp(`^${T.removeMade}\\W+${title}$`) });
+  const status = page.locator('.made-status');
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await make(page, 'Pirmais', 'Anna Bērziņa\n王小明');
+  await make(page, 'Otrais', '');
+  await expect(items).toHaveCount(2);
+  await expect(item('Pirmais')).toContainText('Anna Bērziņa, 王小明');
+  const madeOn = await item('Pirmais').locator('.meta').textContent();
+
+  await remove('Pirmais').click();
+  await expect(status).toHaveRole('status');
+  await expect(status).toContainText(fillIn(T.madeRemoved, { title: 'Pirmais' }));
+  await expect(item('Pirmais')).toHaveCount(0);
+  const undo = page.getByRole('button', { name: T.undo, exact: true });
+  await expect(undo).toBeFocused();
+  await axe(page, 'lv trainer, an assignment removed');
+
+  // Meanwhile another tab makes an assignment; Undo keeps it and brings Pirmais back as it was.
+  const other = await context.newPage();
+  await other.goto('/lv/trainer/');
+  await hydrated(other);
+  await make(other, 'Trešais', 'Jānis');
+  await expect(item('Trešais')).toHaveCount(1);
+  await undo.click();
+  await expect(status).toContainText(fillIn(T.madeRestored, { title: 'Pirmais' }));
+  await expect(status).toBeFocused();
+  await expect(undo).toHaveCount(0);
+  await expect(items).toHaveCount(3);
+  await expect(item('Pirmais').locator('.meta')).toHaveText(madeOn!);
+  await axe(page, 'lv trainer, an assignment back after Undo');
+  await expect(other.locator('.made-list > li')).toHaveCount(3);
+  await page.reload();
+  await hydrated(page);
+  await expect(items).toHaveCount(3);
+  await expect(item('Pirmais').locator('.meta')).toHaveText(madeOn!);
+  // The results page lists its trainees again.
+  await page.goto('/lv/trainer/results/');
+  await hydrated(page);
+  await expect(page.locator('tr[data-trainee="王小明"]')).toHaveCount(1);
+
+  // Removed and not undone: it stays removed after a reload, in this tab and the other.
+  await page.goto('/lv/trainer/');
+  await hydrated(page);
+  await remove('Otrais').click();
+  await expect(item('Otrais')).toHaveCount(0);
+  await expect(other.locator('.made-list > li')).toHaveCount(2);
+  await page.reload();
+  await hydrated(page);
+  await expect(items).toHaveCount(2);
+  await expect(item('Otrais')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: T.undo, exact: true })).toHaveCount(0);
+});
+
+/** Every exercise and role-play in one language: id, lesson and title, from content/. */
+const exercisesIn = (lang: string) =>
+  ['exercises', 'roleplays'].flatMap((dir) =>
+    readdirSync(`content/${dir}/${lang}`).map((file) => {
+      const { lesson, title } = parse(readFileSync(`content/${dir}/${lang}/${file}`, 'utf8'));
+      return { id: file.replace(/\.yaml$/, ''), lesson: lesson as string, title: title as string };
+    }),
+  );
+
+test('the report box shows what the trainer will see, read from the report the code holds, and copies the code alone', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const T = UI.lv.training;
+  const exercises = exercisesIn('lv');
+  const now = Date.now();
+  await page.goto('/lv/');
+  // One lesson read; one done by its only exercise; one with one of its two role-plays tried; one only opened.
+  await page.evaluate((now) => {
+    const tried = (best: number, latest: number, attempts: number, at: number) => ({
+      attempts,
+      best,
+      latest,
+      answers: {},
+      finished: at,
+      updated: at,
+    });
+    localStorage.setItem(
+      'sales-course:progress',
+      JSON.stringify({
+        version: 2,
+        lessons: {
+          'relationship-selling/what-relationship-selling-is': { opened: now - 9e7, read: now - 8e7 },
+          'relationship-selling/four-elements': { opened: now - 5e6 },
+        },
+        exercises: {
+          'which-approach-fits': tried(0.8, 0.6, 3, now - 4e6),
+          'budget-worried-buyer': tried(0.5, 0.5, 1, now - 3e6),
+        },
+      }),
+    );
+  }, now);
+  const a: Assignment = {
+    id: 'report01',
+    title: 'Atskaite',
+    modules: ['relationship-selling'],
+    lessons: ['relationship-types/four-types'],
+  };
+  await page.goto(`/lv/my-training/#${encodeAssignment(a)}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: T.add }).click();
+  const card = page.locator('.held-assignment');
+  await card.getByText(T.reportHeading).click();
+  const contents = card.getByTestId('report-contents');
+  await expect(contents.getByRole('heading')).toHaveText(T.reportContents);
+  await expect(contents).toContainText(T.reportNameMissing);
+  await axe(page, 'lv my training, report contents before the name');
+  await card.getByLabel(T.reportName).fill('Zane Kalniņa');
+  await expect(contents).toContainText(fillIn(T.reportNameFixed, { name: 'Zane Kalniņa' }));
+  const before = await contents.innerText();
+  await card.getByRole('button', { name: T.makeReport }).click();
+  const code = await card.getByLabel(T.reportCode).inputValue();
+  const decoded = await decodeReport(code, {
+    modules: COURSE_MODULES,
+    lessons: COURSE_LESSONS,
+    exercises: exercises.map((x) => x.id),
+  });
+  if (!decoded.ok) throw new Error(`the report does not decode: ${decoded.error}`);
+  const report = decoded.value;
+  expect(report.name).toBe('Zane Kalniņa');
+  expect(report.read.map((x) => x.lesson).sort()).toEqual([
+    'relationship-selling/relationship-oriented-selling',
+    'relationship-selling/what-relationship-selling-is',
+  ]);
+  expect(report.exercises.map((x) => x.id).sort()).toEqual(['budget-worried-buyer', 'which-approach-fits']);
+
+  // Every lesson the report covers, done (on its day) or not as the report says, and under it each
+  // exercise: its best, latest and attempts from the report, or not tried when the report has none.
+  const lessons = COURSE_LESSONS.filter((l) => a.lessons.includes(l) || a.modules.includes(l.split('/')[0]));
+  await expect(contents.locator('li[data-lesson]')).toHaveCount(lessons.length);
+  for (const lesson of lessons) {
+    const row = contents.locator(`li[data-lesson="${lesson}"]`);
+    const read = report.read.find((x) => x.lesson === lesson);
+    await expect(row).toHaveAttribute('data-done', read ? 'yes' : 'no');
+    const day =
+      read && (await page.evaluate((at) => new Intl.DateTimeFormat('lv', { dateStyle: 'medium' }).format(at), read.at));
+    await expect(row).toContainText(read ? fillIn(T.reportDoneOn, { date: day! }) : T.reportNotDone);
+    const own = exercises.filter((x) => x.lesson === lesson);
+    await expect(row.locator('li[data-exercise]')).toHaveCount(own.length);
+    for (const x of own) {
+      const result = report.exercises.find((r) => r.id === x.id);
+      await expect(row.locator(`li[data-exercise="${x.id}"]`)).toHaveText(
+        result
+          ? fillIn(T.exerciseResult, {
+              title: x.title,
+              best: `${Math.round(result.best * 100)}%`,
+              latest: `${Math.round(result.latest * 100)}%`,
+              attempts: fillIn(T[`attempts_${new Intl.PluralRules('lv').select(result.attempts)}`], {
+                count: result.attempts,
+              }),
+            })
+          : fillIn(T.exerciseNotTried, { title: x.title }),
+      );
+    }
+  }
+  // What was shown before the report was made is what it holds.
+  expect(await contents.innerText()).toBe(before);
+  await axe(page, 'lv my training, report made');
+
+  // "Copy the code" copies the code alone, and says so.
+  await card.getByRole('button', { name: T.copyCode }).click();
+  await expect(card.locator('.report-ready [role="status"]').last()).toHaveText(T.copied);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+  await card.getByRole('button', { name: T.copy, exact: true }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    await card.getByLabel(T.reportLink).inputValue(),
+  );
+  // The name changed after the report was made: that report goes, and the contents follow the name.
+  await card.getByLabel(T.reportName).fill('Zane K.');
+  await expect(card.getByTestId('report')).toHaveCount(0);
+  await expect(contents).toContainText(fillIn(T.reportNameFixed, { name: 'Zane K.' }));
 });

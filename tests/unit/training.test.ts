@@ -7,7 +7,7 @@ import { qrPath } from '../../src/lib/qr';
 import { toCsv } from '../../src/lib/csv';
 import { dueState } from '../../src/lib/due';
 import { live, mergeLists, parseList, removeEntry, TOMBSTONE_MS, type HeldAssignment } from '../../src/lib/lists';
-import { assignmentProgress, buildReport, heldKey } from '../../src/lib/my-training';
+import { assignmentProgress, buildReport, heldKey, reportSummary } from '../../src/lib/my-training';
 import type { CourseIndex } from '../../src/lib/outline';
 import { addReports, pastedCodes, resultTables, sortRows } from '../../src/lib/results';
 
@@ -71,6 +71,37 @@ describe('My training', () => {
     expect(r.exercises).toEqual([
       { id: 'sales-or-service-sort', best: 0.5, latest: 0.5, attempts: 1 },
       { id: 'relationship-scenarios', best: 0.8, latest: 0.8, attempts: 2 },
+    ]);
+  });
+
+  it('summarises a report as the trainer will read it: every assigned lesson, done or not, with its exercises', () => {
+    const p = progressWith(['relationship-types/four-types'], { 'sales-or-service-sort': [0.5, 3] });
+    p.exercises['sales-or-service-sort'].latest = 0.25;
+    p.lessons['relationship-types/choosing-the-level'] = { opened: day(2) };
+    const r = buildReport(assignment, p, course, 'Anna', day(24));
+    expect(reportSummary(r, course)).toEqual([
+      // Done by the completion rule: its only exercise is finished.
+      {
+        lesson: 'sales-and-service/sales-vs-service',
+        done: day(18),
+        exercises: [
+          {
+            id: 'sales-or-service-sort',
+            result: { id: 'sales-or-service-sort', best: 0.5, latest: 0.25, attempts: 3 },
+          },
+        ],
+      },
+      // Read, its exercise not tried: the report carries nothing for it.
+      { lesson: 'relationship-types/four-types', done: day(18), exercises: [{ id: 'relationship-scenarios' }] },
+      // Opened only: not done, as the trainer sees it.
+      { lesson: 'relationship-types/choosing-the-level', exercises: [] },
+    ]);
+    // Only what the report holds: another trainee's report of nothing lists the same lessons, none done.
+    const empty = buildReport(assignment, emptyProgress(), course, 'Bo', day(24));
+    expect(reportSummary(empty, course).map((x) => [x.lesson, x.done])).toEqual([
+      ['sales-and-service/sales-vs-service', undefined],
+      ['relationship-types/four-types', undefined],
+      ['relationship-types/choosing-the-level', undefined],
     ]);
   });
 

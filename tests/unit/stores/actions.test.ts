@@ -11,7 +11,9 @@ import { markRead } from '../../../src/lib/progress';
 import { _resetForTests, updateProgress } from '../../../src/stores/progress';
 import { holdAssignment, isHeld, makeReport, setHeldName } from '../../../src/stores/my-training';
 import { addReportCodes, decodedReports } from '../../../src/stores/reports';
-import { HELD_KEY, held, reports } from '../../../src/stores/training';
+import { restoreMade } from '../../../src/stores/made';
+import { HELD_KEY, SENT_KEY, held, reports, sent, storedList } from '../../../src/stores/training';
+import { MAX_HELD, type SentAssignment } from '../../../src/lib/lists';
 import { FakeStorage, installWindow } from './fake-storage';
 
 let storage: FakeStorage;
@@ -77,5 +79,34 @@ describe('store actions', () => {
     const back = await decodeReport(code, ids, 1_700_000_100_000);
     expect(back.ok && back.value.read.map((r) => r.lesson)).toEqual(['relationship-types/four-types']);
     expect(back.ok && back.value.name).toBe('Zane');
+  });
+});
+
+describe('the trainer’s made assignments', () => {
+  it('Undo of a removal brings the assignment back with its trainees, and keeps another tab’s addition', () => {
+    sent._reset();
+    const made = (n: number, trainees?: string[]): SentAssignment => ({
+      code: `a1.made${n}.abc`,
+      added: n,
+      ...(trainees ? { trainees } : {}),
+    });
+    sent.add(made(1, ['Anna', 'Bo']), (x) => x.code === made(1).code);
+    sent.add(made(2), (x) => x.code === made(2).code);
+    // Another tab, open before the removal and not told of it, makes an assignment afterwards.
+    const otherTab = storedList<SentAssignment>(SENT_KEY, 'a', MAX_HELD);
+    otherTab.start();
+    const removed = sent.$list.get().find((x) => x.code === made(1).code)!;
+    sent.remove(removed.code);
+    expect(otherTab.$list.get()).toHaveLength(2);
+    otherTab.add(made(3), (x) => x.code === made(3).code);
+    expect(restoreMade(removed, 10)).toBe('restored');
+    const stored = JSON.parse(storage.data.get(SENT_KEY)!) as SentAssignment[];
+    expect(stored.map((x) => [x.code, x.removed ?? null])).toEqual([
+      ['a1.made3.abc', null],
+      ['a1.made2.abc', null],
+      ['a1.made1.abc', null],
+    ]);
+    expect(sent.$list.get()[2]).toMatchObject({ trainees: ['Anna', 'Bo'], added: 1 });
+    expect(restoreMade(removed, 11)).toBe('already');
   });
 });
