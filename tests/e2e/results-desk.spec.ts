@@ -139,6 +139,9 @@ for (const lang of LANGS) {
     await expect(fresh.locator('.fresh-badge')).toHaveText(T.fresh);
     await expect(fresh.locator('th')).toBeFocused();
     await expect(fresh.locator('td[data-col="state"]')).toBeInViewport();
+    // Scanned from the top: mid-scroll, the sticky site header half covers some row's buttons,
+    // which axe's target-size rule counts against whichever row happens to be under it.
+    await page.evaluate(() => scrollTo(0, 0));
     await axe(page, `${lang} a report just added`);
   });
 }
