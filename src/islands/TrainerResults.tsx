@@ -538,7 +538,11 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
                       <span class="results-score" key={x.id}>
                         {fill(s.exerciseNamed, {
                           title: exercise(x.id).title,
-                          result: exerciseText(s, lang, c.exercises.find((e) => e.id === x.id)),
+                          result: exerciseText(
+                            s,
+                            lang,
+                            c.exercises.find((e) => e.id === x.id),
+                          ),
                         })}
                       </span>
                     ))}
@@ -573,9 +577,17 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
             {v.entries.map((e) => (
               <tr key={e.name} data-trainee={e.name} data-read={e.read ? 'yes' : 'no'}>
                 <th scope="row">{e.name}</th>
-                <td>{e.read ? formatDate(e.read, lang) : s[e.row.state === 'no-report' ? 'state-no-report' : 'notRead']}</td>
+                <td>
+                  {e.read ? formatDate(e.read, lang) : s[e.row.state === 'no-report' ? 'state-no-report' : 'notRead']}
+                </td>
                 {v.ids.map((x) => (
-                  <td key={x}>{exerciseText(s, lang, e.exercises.find((y) => y.id === x))}</td>
+                  <td key={x}>
+                    {exerciseText(
+                      s,
+                      lang,
+                      e.exercises.find((y) => y.id === x),
+                    )}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -725,11 +737,7 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
                         {name(r, isFresh)}
                       </th>
                       {facts.map((k) => (
-                        <td
-                          key={k}
-                          data-col={k}
-                          class={k === 'state' ? `due-state due-state--${r.state}` : undefined}
-                        >
+                        <td key={k} data-col={k} class={k === 'state' ? `due-state due-state--${r.state}` : undefined}>
                           {value(k, r)}
                         </td>
                       ))}
@@ -777,7 +785,9 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
                     </button>
                   </th>
                   <td>{fill(s.readCount, { read: table.totals.readBy[i], total: rows.length })}</td>
-                  <td>{percent(tried ? v.exercises.reduce((n, x) => n + x.average * x.tried, 0) / tried : undefined)}</td>
+                  <td>
+                    {percent(tried ? v.exercises.reduce((n, x) => n + x.average * x.tried, 0) / tried : undefined)}
+                  </td>
                 </tr>
                 {shown && (
                   <tr class="results-detail-row">

@@ -339,9 +339,7 @@ export function cohortFigures(table: ResultTable, course: Pick<CourseIndex, 'exe
     course.exercises.filter((x) => table.lessons.includes(x.lesson)).map((x) => x.id),
   );
   // The most trainees not right first time; ties to the lower average, then the course order (stable sort).
-  const hardest = figures
-    .filter((f) => f.missed > 0)
-    .sort((a, b) => b.missed - a.missed || a.average - b.average)[0];
+  const hardest = figures.filter((f) => f.missed > 0).sort((a, b) => b.missed - a.missed || a.average - b.average)[0];
   const cohort: Cohort = {
     trainees: rows.length,
     done,
@@ -375,7 +373,12 @@ export function lessonView(
   course: Pick<CourseIndex, 'exercises'>,
 ): { lesson: string; entries: LessonEntry[]; done: number; exercises: ExerciseFigure[]; ids: string[] } {
   const i = table.lessons.indexOf(lesson);
-  const entries = rows.map((row) => ({ name: row.name, row, read: row.cells[i]?.read, exercises: row.cells[i]?.exercises ?? [] }));
+  const entries = rows.map((row) => ({
+    name: row.name,
+    row,
+    read: row.cells[i]?.read,
+    exercises: row.cells[i]?.exercises ?? [],
+  }));
   const ids = course.exercises.filter((x) => x.lesson === lesson).map((x) => x.id);
   return {
     lesson,

@@ -36,7 +36,11 @@ export const PLANS: Plan[] = [
       modules: ['relationship-types'],
       lessons: ['sales-and-service/sales-vs-service'],
     },
-    lessons: ['sales-and-service/sales-vs-service', 'relationship-types/four-types', 'relationship-types/choosing-the-level'],
+    lessons: [
+      'sales-and-service/sales-vs-service',
+      'relationship-types/four-types',
+      'relationship-types/choosing-the-level',
+    ],
     exercises: {
       'sales-and-service/sales-vs-service': ['sales-or-service-sort'],
       'relationship-types/choosing-the-level': ['relationship-scenarios'],
@@ -158,4 +162,3 @@ export async function allCodes() {
     ),
   );
 }
-

@@ -24,7 +24,11 @@ async function pasteAll(page: Page, lang: Lang) {
 }
 
 async function noSidewaysScroll(page: Page) {
-  const { page: pageWidth, inner, boxes } = await page.evaluate(() => ({
+  const {
+    page: pageWidth,
+    inner,
+    boxes,
+  } = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     inner: innerWidth,
     boxes: [...document.querySelectorAll<HTMLElement>('.table-scroll, .trainer-results table, .result-cards')].map(
@@ -175,7 +179,10 @@ test('on a 390 px phone: cards, no sideways scroll, same figures and actions', a
   await expect(top.getByTestId('trainee-detail')).toBeVisible();
   await noSidewaysScroll(page);
   // The lesson view too.
-  await first.locator('.lesson-table tr[data-lesson="relationship-types/choosing-the-level"]').getByRole('button').click();
+  await first
+    .locator('.lesson-table tr[data-lesson="relationship-types/choosing-the-level"]')
+    .getByRole('button')
+    .click();
   await expect(first.getByTestId('lesson-detail').locator('tbody tr')).toHaveCount(10);
   await noSidewaysScroll(page);
   await axe(page, 'phone cards with details open');

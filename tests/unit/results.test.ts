@@ -46,7 +46,15 @@ const group = () =>
       // Done on time (18th), full marks first time in 'sort', two tries at 'quiz'.
       report('Anna', [['m1/a', day(18)]], day(18), [ex('sort', 1), ex('quiz', 1, 2)]),
       // Done late (21st).
-      report('Bo', [['m1/a', day(21)], ['m1/b', day(21)]], day(21), [ex('sort', 0.6), ex('quiz', 0.5, 1)]),
+      report(
+        'Bo',
+        [
+          ['m1/a', day(21)],
+          ['m1/b', day(21)],
+        ],
+        day(21),
+        [ex('sort', 0.6), ex('quiz', 0.5, 1)],
+      ),
       // Half done: overdue.
       report('Cai', [['m1/a', day(19)]], day(19), [ex('sort', 0.9, 3, 0.7)]),
       // Nothing done, nothing tried: overdue, no score.
