@@ -515,9 +515,11 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
 
   /** One trainee, lesson by lesson: when each was done, each exercise's best, latest and attempts. */
   function traineeDetail(r: ResultRow, detailId: string) {
+    // Under the assignment's heading in the table; under the trainee's own in a card.
+    const Heading = narrow ? 'h4' : 'h3';
     return (
       <section class="results-detail" id={detailId} aria-labelledby={`${detailId}-h`} data-testid="trainee-detail">
-        <h3 id={`${detailId}-h`}>{fill(s.detailHeading, { name: r.name })}</h3>
+        <Heading id={`${detailId}-h`}>{fill(s.detailHeading, { name: r.name })}</Heading>
         <table class="detail-table">
           <thead>
             <tr>
