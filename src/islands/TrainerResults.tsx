@@ -5,12 +5,26 @@
  * Reports are kept in this browser as their codes; decoding and the table are src/lib functions.
  */
 import { useStore } from '@nanostores/preact';
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { decodeAssignment, decodeReport, encodeReport, type CodeError, type Report } from '../lib/assignment';
 import { fill, percent, plural } from '../lib/format';
 import { MAX_REPORTS, type StoredReport } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
-import { pastedCodes, resultTables, sortRows, type AddOutcome, type ResultTable, type SortKey } from '../lib/results';
+import {
+  cohortFigures,
+  dueDays,
+  lessonView,
+  pastedCodes,
+  resultTables,
+  rowKey,
+  SORT_KEYS,
+  sortRows,
+  type AddOutcome,
+  type ResultRow,
+  type ResultTable,
+  type SortKey,
+} from '../lib/results';
 import { addReportCodes, decodedReports, previewReportCodes, restoreReport } from '../stores/reports';
 import { reports, sent } from '../stores/training';
 import { codeInHash, downloadBlob, formatDate, formatDue } from './shared';
@@ -41,6 +55,17 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   const [removedMessage, setRemovedMessage] = useState(false);
   // The last single report removed, so one click brings it back.
   const [removedOne, setRemovedOne] = useState<{ entry: StoredReport; name: string } | null>(null);
+  // The rows a report just added or updated: marked until the next change, the first one brought
+  // into view and focused once it is drawn (decoding the stored list takes a moment).
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const showFresh = useRef(false);
+  useEffect(() => {
+    const row = showFresh.current && document.querySelector<HTMLElement>('[data-fresh] [tabindex="-1"]');
+    if (!row) return;
+    showFresh.current = false;
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'center' });
+  });
   const statusRef = useRef<HTMLDivElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const removeAllButton = useRef<HTMLButtonElement>(null);
@@ -79,6 +104,11 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   /** Adds reports to the freshest stored list and says what happened to each, limits included. */
   async function addDecoded(good: { code: string; report: Report }[], refused: string[]) {
     const merged = good.length ? await addReportCodes(good, known) : null;
+    const keys = good.flatMap((g, i) =>
+      merged && /^(added|updated)$/.test(merged.outcomes[i]) ? [rowKey(g.report.assignment.id, g.report.name)] : [],
+    );
+    setFresh(new Set(keys));
+    showFresh.current = keys.length > 0;
     setRemovedOne(null);
     setPreview(null);
     const summary =
@@ -134,7 +164,8 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
       preview.refused,
     );
     clearHash();
-    requestAnimationFrame(() => statusRef.current?.focus());
+    // Focus goes to the first new row when there is one (see above), else to the message.
+    if (!showFresh.current) requestAnimationFrame(() => statusRef.current?.focus());
   }
 
   function dismissPreview() {
@@ -161,6 +192,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
     const found = decoded.readable.find((x) => x.report.assignment.id === assignment && x.report.name === name);
     if (!found) return;
     reports.remove(found.entry.code);
+    setFresh(new Set());
     setRemovedOne({ entry: found.entry, name });
     setFeedback(null);
     setRemovedMessage(false);
@@ -298,6 +330,7 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
           lang={lang}
           outline={outline}
           s={s}
+          fresh={fresh}
           onRemove={(name) => removeOne(table.scope.id, name)}
         />
       ))}
@@ -339,32 +372,64 @@ export default function TrainerResults({ lang, outline, s, e }: Props) {
   );
 }
 
-const COLUMNS: SortKey[] = ['name', 'read', 'average', 'state', 'at'];
 const COLUMN_LABEL: Record<SortKey, StringKey<UiStrings['results']>> = {
   name: 'colTrainee',
+  state: 'colState',
   read: 'colRead',
   average: 'colAverage',
-  state: 'colState',
+  due: 'colDue',
   at: 'colReported',
 };
+type Direction = 'ascending' | 'descending';
+type S = UiStrings['results'];
+
+/** Whether the page is phone-wide (cards instead of a table), and kept so when it turns. */
+function useNarrow() {
+  const query = useMemo(() => matchMedia('(max-width: 40rem)'), []);
+  const [narrow, setNarrow] = useState(query.matches);
+  useEffect(() => {
+    const change = () => setNarrow(query.matches);
+    query.addEventListener('change', change);
+    return () => query.removeEventListener('change', change);
+  }, []);
+  return narrow;
+}
 
 interface TableProps {
   table: ResultTable;
   lang: string;
   outline: Outline;
-  s: UiStrings['results'];
+  s: S;
+  /** Keys (rowKey) of the rows a report just added or updated */
+  fresh: ReadonlySet<string>;
   onRemove: (name: string) => void;
 }
 
-function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
-  const [sort, setSort] = useState<{ key: SortKey; direction: 'ascending' | 'descending' }>({
-    key: 'name',
-    direction: 'ascending',
-  });
+/** One exercise's best, latest and attempts, or that it was not tried. */
+function exerciseText(s: S, lang: string, x: Report['exercises'][number] | undefined) {
+  return x
+    ? fill(s.exerciseShort, {
+        best: percent(x.best),
+        latest: percent(x.latest),
+        attempts: plural(s, 'attempts', x.attempts, lang),
+      })
+    : s.notTried;
+}
+
+function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) {
+  const [sort, setSort] = useState<{ key: SortKey; direction: Direction }>({ key: 'name', direction: 'ascending' });
+  // One trainee's and one lesson's detail open at a time, so the summary stays short.
+  const [open, setOpen] = useState<string | null>(null);
+  const [lessonOpen, setLessonOpen] = useState<string | null>(null);
+  const narrow = useNarrow();
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const lesson = (id: string) => lessons.find((l) => l.id === id)!;
+  const lessonTitle = (id: string) => `${lesson(id).number} ${lesson(id).title}`;
   const exercise = (id: string) => outline.exercises.find((x) => x.id === id)!;
-  const rows = sortRows(table.rows, sort.key, sort.direction, lang);
+  const course = outlineIndex(outline);
+  const due = table.scope.due;
+  const rows = sortRows(table.rows, sort.key, sort.direction, lang, due);
+  const cohort = cohortFigures(table, course);
   const id = `t-${table.scope.id}`;
 
   function sortBy(key: SortKey) {
@@ -393,6 +458,146 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
     );
   }
 
+  /** What a row shows under each column but the name. */
+  function value(key: Exclude<SortKey, 'name'>, r: ResultRow) {
+    if (key === 'state') return s[`state-${r.state}`];
+    if (key === 'read') return fill(s.readCount, { read: r.read, total: r.total });
+    if (key === 'average') return percent(r.average);
+    if (key === 'at') return r.at ? formatDate(r.at, lang, true) : '–';
+    const days = dueDays(r, due);
+    if (days === undefined) return '–';
+    if (r.finished !== undefined)
+      return days < 0 ? plural(s, 'dueLate', -days, lang) : days ? plural(s, 'dueEarly', days, lang) : s.dueOnDay;
+    return days < 0 ? plural(s, 'dueOverdue', -days, lang) : days ? plural(s, 'dueLeft', days, lang) : s.dueToday;
+  }
+
+  function name(r: ResultRow, isFresh: boolean) {
+    return (
+      <>
+        <span class="results-name">{r.name}</span>
+        {isFresh && <span class="fresh-badge">{s.fresh}</span>}
+        {r.conflict && (
+          <span class="results-conflict" data-testid="conflict">
+            {fill(s.conflict, {
+              title: r.conflict.title,
+              due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue,
+            })}
+          </span>
+        )}
+      </>
+    );
+  }
+
+  function actions(r: ResultRow, detailId: string) {
+    const shown = open === r.name;
+    return (
+      <>
+        <button
+          type="button"
+          class="button button--small button--quiet"
+          aria-expanded={shown}
+          aria-controls={shown ? detailId : undefined}
+          onClick={() => setOpen(shown ? null : r.name)}
+        >
+          {s.details}
+          <span class="visually-hidden">: {r.name}</span>
+        </button>{' '}
+        {r.at !== undefined && (
+          <button type="button" class="button button--small button--quiet" onClick={() => onRemove(r.name)}>
+            {s.removeOne}
+            <span class="visually-hidden">: {r.name}</span>
+          </button>
+        )}
+      </>
+    );
+  }
+
+  /** One trainee, lesson by lesson: when each was done, each exercise's best, latest and attempts. */
+  function traineeDetail(r: ResultRow, detailId: string) {
+    // Under the assignment's heading in the table; under the trainee's own in a card.
+    const Heading = narrow ? 'h4' : 'h3';
+    return (
+      <section class="results-detail" id={detailId} aria-labelledby={`${detailId}-h`} data-testid="trainee-detail">
+        <Heading id={`${detailId}-h`}>{fill(s.detailHeading, { name: r.name })}</Heading>
+        <table class="detail-table">
+          <thead>
+            <tr>
+              <th scope="col">{s.colLesson}</th>
+              <th scope="col">{s.colDone}</th>
+              <th scope="col">{s.colExercises}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.cells.map((c) => (
+              <tr key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
+                <th scope="row">{lessonTitle(c.lesson)}</th>
+                <td>{c.read ? formatDate(c.read, lang) : r.state === 'no-report' ? '–' : s.notRead}</td>
+                <td>
+                  {course.exercises
+                    .filter((x) => x.lesson === c.lesson)
+                    .map((x) => (
+                      <span class="results-score" key={x.id}>
+                        {fill(s.exerciseNamed, {
+                          title: exercise(x.id).title,
+                          result: exerciseText(
+                            s,
+                            lang,
+                            c.exercises.find((e) => e.id === x.id),
+                          ),
+                        })}
+                      </span>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    );
+  }
+
+  /** One lesson across the trainees, in the table's order. */
+  function lessonDetail(l: string, detailId: string) {
+    const v = lessonView(table, rows, l, course);
+    return (
+      <section class="results-detail" id={detailId} aria-labelledby={`${detailId}-h`} data-testid="lesson-detail">
+        <h4 id={`${detailId}-h`}>{fill(s.lessonHeading, { title: lessonTitle(l) })}</h4>
+        <table class="detail-table">
+          <thead>
+            <tr>
+              <th scope="col">{s.colTrainee}</th>
+              <th scope="col">{s.colDone}</th>
+              {v.ids.map((x) => (
+                <th scope="col" key={x}>
+                  {exercise(x).title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {v.entries.map((e) => (
+              <tr key={e.name} data-trainee={e.name} data-read={e.read ? 'yes' : 'no'}>
+                <th scope="row">{e.name}</th>
+                <td>
+                  {e.read ? formatDate(e.read, lang) : s[e.row.state === 'no-report' ? 'state-no-report' : 'notRead']}
+                </td>
+                {v.ids.map((x) => (
+                  <td key={x}>
+                    {exerciseText(
+                      s,
+                      lang,
+                      e.exercises.find((y) => y.id === x),
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    );
+  }
+
   const [failed, setFailed] = useState(false);
   // The files' code (and the Excel writer) loads on the first click: most visits download nothing.
   async function download(kind: 'csv' | 'xlsx') {
@@ -406,101 +611,199 @@ function ResultsTable({ table, lang, outline, s, onRemove }: TableProps) {
     }
   }
 
+  const hardest = cohort.hardest;
+  const detailId = `${id}-d`;
+  const facts: Exclude<SortKey, 'name'>[] = ['state', 'read', 'average', 'due', 'at'];
+
   return (
     <section class="results-assignment" aria-labelledby={id} data-assignment={table.scope.id}>
       <h2 id={id}>{table.scope.title}</h2>
       <p class="meta">
-        {table.scope.due ? fill(s.due, { date: formatDue(table.scope.due, lang) }) : s.noDue} ·{' '}
-        {plural(s, 'trainees', rows.length, lang)}
+        {due ? fill(s.due, { date: formatDue(due, lang) }) : s.noDue} · {plural(s, 'trainees', rows.length, lang)}
       </p>
-      <div
-        class="table-scroll"
-        role="region"
-        aria-label={fill(s.tableLabel, { title: table.scope.title })}
-        tabIndex={0}
-      >
-        <table class="results-table">
-          <thead>
-            <tr>
-              {header('name')}
-              {table.lessons.map((l) => (
-                <th scope="col" key={l} class="results-table__lesson">
-                  {lesson(l).number} {lesson(l).title}
-                </th>
-              ))}
-              {COLUMNS.slice(1).map(header)}
-              <th scope="col">
-                <span class="visually-hidden">{s.removeOne}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name} data-trainee={r.name} data-state={r.state}>
-                <th scope="row">
-                  <span class="results-name">{r.name}</span>
-                  {r.conflict && (
-                    <span class="results-conflict" data-testid="conflict">
-                      {fill(s.conflict, {
-                        title: r.conflict.title,
-                        due: r.conflict.due ? formatDue(r.conflict.due, lang) : s.noDue,
-                      })}
-                    </span>
-                  )}
-                </th>
-                {r.cells.map((c) => (
-                  <td key={c.lesson} data-lesson={c.lesson} data-read={c.read ? 'yes' : 'no'}>
-                    {c.read ? (
-                      <>
-                        <span aria-hidden="true" class="tick">
-                          ✓{' '}
-                        </span>
-                        {fill(s.readOn, { date: formatDate(c.read, lang) })}
-                      </>
-                    ) : (
-                      <span class="meta">{r.state === 'no-report' ? '–' : s.notRead}</span>
-                    )}
-                    {c.exercises.map((x) => (
-                      <span class="results-score" key={x.id}>
-                        {fill(s.exerciseScore, {
-                          title: exercise(x.id).title,
-                          best: percent(x.best),
-                          attempts: x.attempts,
-                        })}
-                      </span>
-                    ))}
-                  </td>
+      <dl class="cohort" data-testid="cohort">
+        <div data-figure="complete">
+          <dt>{s.figComplete}</dt>
+          <dd>{fill(s.figCompleteValue, { done: cohort.done, total: cohort.trainees, rate: percent(cohort.rate) })}</dd>
+        </div>
+        <div data-figure="average">
+          <dt>{s.colAverage}</dt>
+          <dd>{percent(cohort.average)}</dd>
+        </div>
+        <div data-figure="behind">
+          <dt>{s.figBehind}</dt>
+          <dd>{fill(s.figBehindValue, { late: cohort.late, overdue: cohort.overdue })}</dd>
+        </div>
+        <div data-figure="no-report">
+          <dt>{s['state-no-report']}</dt>
+          <dd>{cohort.noReport}</dd>
+        </div>
+        <div data-figure="hardest">
+          <dt>{s.figHardest}</dt>
+          <dd>
+            {hardest
+              ? fill(s.figHardestValue, {
+                  title: exercise(hardest.id).title,
+                  missed: hardest.missed,
+                  tried: hardest.tried,
+                })
+              : cohort.tried
+                ? s.figHardestNone
+                : s.exercisesNone}
+          </dd>
+        </div>
+      </dl>
+      {narrow ? (
+        <>
+          <p class="sort-controls">
+            <label>
+              {s.sortLabel}{' '}
+              <select
+                value={sort.key}
+                onChange={(ev) => setSort({ ...sort, key: (ev.currentTarget as HTMLSelectElement).value as SortKey })}
+              >
+                {SORT_KEYS.map((k) => (
+                  <option value={k} key={k}>
+                    {s[COLUMN_LABEL[k]]}
+                  </option>
                 ))}
-                <td data-col="read">{fill(s.readCount, { read: r.read, total: r.total })}</td>
-                <td data-col="average">{percent(r.average)}</td>
-                <td data-col="state" class={`due-state due-state--${r.state}`}>
-                  {s[`state-${r.state}`]}
-                </td>
-                <td data-col="at">{r.at ? formatDate(r.at, lang, true) : '–'}</td>
-                <td>
-                  {r.at !== undefined && (
-                    <button type="button" class="button button--small button--quiet" onClick={() => onRemove(r.name)}>
-                      {s.removeOne}
-                      <span class="visually-hidden">: {r.name}</span>
-                    </button>
-                  )}
-                </td>
+              </select>
+            </label>{' '}
+            <label>
+              {s.orderLabel}{' '}
+              <select
+                value={sort.direction}
+                onChange={(ev) =>
+                  setSort({ ...sort, direction: (ev.currentTarget as HTMLSelectElement).value as Direction })
+                }
+              >
+                <option value="ascending">{s.ascending}</option>
+                <option value="descending">{s.descending}</option>
+              </select>
+            </label>
+          </p>
+          <ul class="result-cards" aria-label={fill(s.tableLabel, { title: table.scope.title })}>
+            {rows.map((r) => {
+              const isFresh = fresh.has(rowKey(table.scope.id, r.name));
+              return (
+                <li
+                  key={r.name}
+                  data-trainee={r.name}
+                  data-state={r.state}
+                  data-fresh={isFresh || undefined}
+                  class={isFresh ? 'result-card is-fresh' : 'result-card'}
+                >
+                  <h3 class="result-card__name" tabIndex={-1}>
+                    {name(r, isFresh)}
+                  </h3>
+                  <dl class="result-card__facts">
+                    {facts.map((k) => (
+                      <div key={k} data-col={k}>
+                        <dt>{s[COLUMN_LABEL[k]]}</dt>
+                        <dd class={k === 'state' ? `due-state due-state--${r.state}` : undefined}>{value(k, r)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <p class="button-row">{actions(r, detailId)}</p>
+                  {open === r.name && traineeDetail(r, detailId)}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        <div
+          class="table-scroll"
+          role="region"
+          aria-label={fill(s.tableLabel, { title: table.scope.title })}
+          tabIndex={0}
+        >
+          <table class="results-table">
+            <thead>
+              <tr>
+                {SORT_KEYS.map(header)}
+                <th scope="col">
+                  <span class="visually-hidden">{s.colActions}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-testid="totals">
-              <th scope="row">{s.totalRow}</th>
-              {table.totals.readBy.map((n, i) => (
-                <td key={table.lessons[i]}>{fill(s.lessonReadBy, { read: n, total: rows.length })}</td>
-              ))}
-              <td>{fill(s.completeCount, { done: table.totals.complete, total: rows.length })}</td>
-              <td>{percent(table.totals.average)}</td>
-              <td colSpan={3} />
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const isFresh = fresh.has(rowKey(table.scope.id, r.name));
+                return (
+                  <Fragment key={r.name}>
+                    <tr
+                      data-trainee={r.name}
+                      data-state={r.state}
+                      data-fresh={isFresh || undefined}
+                      class={isFresh ? 'is-fresh' : undefined}
+                    >
+                      <th scope="row" tabIndex={-1}>
+                        {name(r, isFresh)}
+                      </th>
+                      {facts.map((k) => (
+                        <td key={k} data-col={k} class={k === 'state' ? `due-state due-state--${r.state}` : undefined}>
+                          {value(k, r)}
+                        </td>
+                      ))}
+                      <td data-col="actions">{actions(r, detailId)}</td>
+                    </tr>
+                    {open === r.name && (
+                      <tr class="results-detail-row">
+                        <td colSpan={7}>{traineeDetail(r, detailId)}</td>
+                      </tr>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{s.byLesson}</h3>
+      <table class="lesson-table">
+        <thead>
+          <tr>
+            <th scope="col">{s.colLesson}</th>
+            <th scope="col">{s.colDoneBy}</th>
+            <th scope="col">{s.colAverage}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.lessons.map((l, i) => {
+            const shown = lessonOpen === l;
+            const v = lessonView(table, rows, l, course);
+            const tried = v.exercises.reduce((n, x) => n + x.tried, 0);
+            return (
+              <Fragment key={l}>
+                <tr data-lesson={l}>
+                  <th scope="row">
+                    {/* The lesson's name opens it across the trainees. */}
+                    <button
+                      type="button"
+                      class="disclosure"
+                      aria-expanded={shown}
+                      aria-controls={shown ? `${id}-l` : undefined}
+                      onClick={() => setLessonOpen(shown ? null : l)}
+                    >
+                      {lessonTitle(l)}
+                    </button>
+                  </th>
+                  <td>{fill(s.readCount, { read: table.totals.readBy[i], total: rows.length })}</td>
+                  <td>
+                    {percent(tried ? v.exercises.reduce((n, x) => n + x.average * x.tried, 0) / tried : undefined)}
+                  </td>
+                </tr>
+                {shown && (
+                  <tr class="results-detail-row">
+                    <td colSpan={3}>{lessonDetail(l, `${id}-l`)}</td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
       <p>
         <button type="button" class="button button--quiet" onClick={() => download('csv')}>
           {s.csv}

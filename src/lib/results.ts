@@ -26,7 +26,8 @@ export function pastedCodes(text: string): { line: number; code: string }[] {
 
 /** The same trainee's name however it was typed: case, spaces and Unicode form do not matter. */
 const nameKey = (name: string) => name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
-export const reportKey = (r: Report) => `${r.assignment.id}:${nameKey(r.name)}`;
+export const rowKey = (assignment: string, name: string) => `${assignment}:${nameKey(name)}`;
+export const reportKey = (r: Report) => rowKey(r.assignment.id, r.name);
 
 /** Recorded work only grows, so of two reports made in the same minute the one with more is newer. */
 const recorded = (r: Report) => r.read.length + r.exercises.reduce((n, e) => n + e.attempts, 0);
@@ -108,6 +109,8 @@ export interface ResultRow {
   state: RowState;
   /** Days left (positive) or overdue (negative), when there is a due date */
   days?: number;
+  /** When the last assigned lesson was done, once all are */
+  finished?: number;
   /** The assignment as this trainee's report describes it, when that differs from the table's */
   conflict?: ReportScope;
 }
@@ -182,11 +185,13 @@ export function resultTables(
       const tried = cells.flatMap((c) => c.exercises);
       const average = tried.length ? tried.reduce((sum, e) => sum + e.best, 0) / tried.length : undefined;
       let state: RowState;
+      let finished: number | undefined;
       if (read === lessons.length) {
-        const finished = Math.max(...cells.map((c) => c.read!));
+        finished = Math.max(...cells.map((c) => c.read!));
         state = !scope.due ? 'done' : localDay(finished) <= scope.due ? 'on-time' : 'late';
       } else state = days !== undefined && days < 0 ? 'overdue' : 'in-progress';
       const row: ResultRow = { name: r.name, at: r.at, cells, read, total: lessons.length, average, state, days };
+      if (finished !== undefined) row.finished = finished;
       if (!sameScope(r.assignment, scope)) row.conflict = r.assignment;
       return row;
     });
@@ -213,27 +218,174 @@ export function resultTables(
   });
 }
 
-export type SortKey = 'name' | 'read' | 'average' | 'state' | 'at';
+/** The columns of the summary table, each sortable. */
+export type SortKey = 'name' | 'state' | 'read' | 'average' | 'due' | 'at';
+export const SORT_KEYS: readonly SortKey[] = ['name', 'state', 'read', 'average', 'due', 'at'];
 const STATE_ORDER: RowState[] = ['no-report', 'overdue', 'late', 'in-progress', 'on-time', 'done'];
 
+/**
+ * Where a row stands against the due date, in days: for a trainee not done yet, the days left
+ * (negative: overdue); once done, how many days before the due date the last lesson was done
+ * (negative: that many days late). Undefined with no due date.
+ */
+export function dueDays(row: ResultRow, due: string | undefined): number | undefined {
+  if (!due) return undefined;
+  if (row.finished === undefined) return row.days;
+  return Math.round((Date.parse(`${due}T00:00:00Z`) - Date.parse(`${localDay(row.finished)}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The rows in the order of one column, ties by name. Ascending puts what needs the trainer first
+ * where a column has a direction of its own: status from "no report" to done, due from the most
+ * overdue (trainees not done before those done, however early). A row with nothing to show in the
+ * column (no score, no report, no due date) comes after the others either way: no score is not
+ * the lowest score.
+ */
 export function sortRows(
   rows: readonly ResultRow[],
   key: SortKey,
   direction: 'ascending' | 'descending',
   locale = 'en',
+  due?: string,
 ): ResultRow[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const value = (r: ResultRow) =>
-    key === 'read'
-      ? r.read
-      : key === 'average'
-        ? (r.average ?? -1)
-        : key === 'state'
-          ? STATE_ORDER.indexOf(r.state)
-          : (r.at ?? -1);
-  const sorted = [...rows].sort(
-    (a, b) =>
-      (key === 'name' ? collator.compare(a.name, b.name) : value(a) - value(b)) || collator.compare(a.name, b.name),
+  const value = (r: ResultRow): number | undefined => {
+    switch (key) {
+      case 'read':
+        return r.read;
+      case 'average':
+        return r.average;
+      case 'state':
+        return STATE_ORDER.indexOf(r.state);
+      case 'due': {
+        // Done rows after every row still open: 10 000 days is beyond any due date's reach.
+        const days = dueDays(r, due);
+        return days === undefined ? days : days + (r.finished === undefined ? 0 : 10_000);
+      }
+      default:
+        return r.at;
+    }
+  };
+  const byName = (a: ResultRow, b: ResultRow) => collator.compare(a.name, b.name);
+  const known = rows.filter((r) => key === 'name' || value(r) !== undefined);
+  const sorted = known.sort((a, b) => (key === 'name' ? 0 : value(a)! - value(b)!) || byName(a, b));
+  if (direction === 'descending') sorted.reverse();
+  return [...sorted, ...rows.filter((r) => !known.includes(r)).sort(byName)];
+}
+
+/**
+ * The figures a trainer quotes about one assignment's group.
+ *
+ * "Which exercise most people got wrong first": a report carries only each exercise's best and
+ * latest score and its number of attempts, never the first attempt's score, so that question
+ * cannot be answered exactly. The figure here counts, per exercise, the trainees who tried it and
+ * were not right first time as far as a report can show: they needed more than one attempt, or
+ * their one attempt was short of full marks. Only one attempt at 100 % is certainly right first
+ * time; more than one attempt is counted as a miss because a retry is what a wrong answer prompts
+ * (a trainee who redid a perfect first attempt is counted too: the page says what is counted).
+ * The exercise with the most such trainees is named; ties go to the lower average best score,
+ * then to the earlier exercise in the course.
+ */
+export interface Cohort {
+  trainees: number;
+  /** Trainees who have done every assigned lesson */
+  done: number;
+  /** done / trainees (0–1), when there are trainees */
+  rate?: number;
+  /** The average of the trainees' average best scores (0–1) */
+  average?: number;
+  late: number;
+  overdue: number;
+  noReport: number;
+  /** Whether any trainee tried any assigned exercise */
+  tried: boolean;
+  hardest?: ExerciseFigure;
+}
+
+export interface ExerciseFigure {
+  id: string;
+  /** Trainees who tried it */
+  tried: number;
+  /** Of those, not right first time (more than one attempt, or one short of full marks) */
+  missed: number;
+  /** Average best score of those who tried it (0–1) */
+  average: number;
+}
+
+/** Full marks as a report carries them (to the percent). */
+const full = (score: number) => Math.round(score * 100) >= 100;
+
+/** Per exercise of the given ones (in course order), how the trainees who tried it did. */
+export function exerciseFigures(rows: readonly ResultRow[], exercises: readonly string[]): ExerciseFigure[] {
+  return exercises.flatMap((id) => {
+    const tries = rows.flatMap((r) => r.cells.flatMap((c) => c.exercises)).filter((e) => e.id === id && e.attempts);
+    if (!tries.length) return [];
+    return [
+      {
+        id,
+        tried: tries.length,
+        missed: tries.filter((e) => e.attempts > 1 || !full(e.best)).length,
+        average: tries.reduce((sum, e) => sum + e.best, 0) / tries.length,
+      },
+    ];
+  });
+}
+
+export function cohortFigures(table: ResultTable, course: Pick<CourseIndex, 'exercises'>): Cohort {
+  const { rows } = table;
+  const count = (state: RowState) => rows.filter((r) => r.state === state).length;
+  const done = rows.filter((r) => r.read === r.total).length;
+  const figures = exerciseFigures(
+    rows,
+    course.exercises.filter((x) => table.lessons.includes(x.lesson)).map((x) => x.id),
   );
-  return direction === 'ascending' ? sorted : sorted.reverse();
+  // The most trainees not right first time; ties to the lower average, then the course order (stable sort).
+  const hardest = figures.filter((f) => f.missed > 0).sort((a, b) => b.missed - a.missed || a.average - b.average)[0];
+  const cohort: Cohort = {
+    trainees: rows.length,
+    done,
+    average: table.totals.average,
+    late: count('late'),
+    overdue: count('overdue'),
+    noReport: count('no-report'),
+    tried: figures.length > 0,
+  };
+  if (rows.length) cohort.rate = done / rows.length;
+  if (hardest) cohort.hardest = hardest;
+  return cohort;
+}
+
+/** One lesson across the trainees: each one's row (status), when they did it and their exercises. */
+export interface LessonEntry {
+  name: string;
+  row: ResultRow;
+  read?: number;
+  exercises: Report['exercises'];
+}
+
+/**
+ * One lesson across an assignment's trainees, in the order of `rows` (the table's current sort):
+ * who did it and when, each one's exercises, how many did it, and each exercise's figures.
+ */
+export function lessonView(
+  table: Pick<ResultTable, 'lessons'>,
+  rows: readonly ResultRow[],
+  lesson: string,
+  course: Pick<CourseIndex, 'exercises'>,
+): { lesson: string; entries: LessonEntry[]; done: number; exercises: ExerciseFigure[]; ids: string[] } {
+  const i = table.lessons.indexOf(lesson);
+  const entries = rows.map((row) => ({
+    name: row.name,
+    row,
+    read: row.cells[i]?.read,
+    exercises: row.cells[i]?.exercises ?? [],
+  }));
+  const ids = course.exercises.filter((x) => x.lesson === lesson).map((x) => x.id);
+  return {
+    lesson,
+    entries,
+    done: entries.filter((e) => e.read).length,
+    exercises: exerciseFigures(rows, ids),
+    ids,
+  };
 }

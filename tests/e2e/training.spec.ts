@@ -248,29 +248,46 @@ test('the whole loop: a Latvian trainer assigns two trainees, one works in Engli
   const table = page.locator('.results-table');
   await expect(table.locator('tbody tr')).toHaveCount(2);
   const annaRow = table.locator('tr[data-trainee="Anna Bērziņa"]');
-  await expect(annaRow.locator('td[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute(
-    'data-read',
-    'yes',
-  );
-  await expect(annaRow.locator('td[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-read', 'no');
-  // The trainer sees what the trainee saw: the lesson done by its exercise counts.
-  await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
-    'data-read',
-    'yes',
-  );
   await expect(annaRow.locator('td[data-col="read"]')).toHaveText(fillIn(LV.results.readCount, { read: 2, total: 3 }));
   await expect(annaRow.locator('td[data-col="state"]')).toHaveText(LV.results['state-in-progress']);
-  const scenarios = parse(readFileSync('content/exercises/lv/relationship-scenarios.yaml', 'utf8')).title;
-  await expect(annaRow.locator('td[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(
-    fillIn(LV.results.exerciseScore, { title: scenarios, best: '100%', attempts: 1 }),
-  );
   await expect(annaRow.locator('td[data-col="average"]')).toHaveText('100%');
+  // Due in 7 days, and not done yet.
+  await expect(annaRow.locator('td[data-col="due"]')).toHaveText(fillIn(LV.results.dueLeft_other, { count: 7 }));
   await expect(table.locator('tr[data-trainee="王小明"] td[data-col="read"]')).toHaveText(
     fillIn(LV.results.readCount, { read: 0, total: 3 }),
   );
-  const totals = table.getByTestId('totals');
-  await expect(totals.locator('td').first()).toHaveText(fillIn(LV.results.lessonReadBy, { read: 1, total: 2 }));
-  await expect(totals).toContainText(fillIn(LV.results.completeCount, { done: 0, total: 2 }));
+  // Her lessons, one step away: which are done, and her exercise's best, latest and attempts.
+  const annaDetails = annaRow.getByRole('button', { name: new RegExp(`^${LV.results.details}\\W+Anna Bērziņa$`) });
+  await annaDetails.click();
+  await expect(annaDetails).toHaveAttribute('aria-expanded', 'true');
+  const detail = page.getByTestId('trainee-detail');
+  await expect(detail.locator('tr[data-lesson="sales-and-service/what-sales-is"]')).toHaveAttribute('data-read', 'yes');
+  await expect(detail.locator('tr[data-lesson="relationship-types/four-types"]')).toHaveAttribute('data-read', 'no');
+  // The trainer sees what the trainee saw: the lesson done by its exercise counts.
+  await expect(detail.locator('tr[data-lesson="relationship-types/choosing-the-level"]')).toHaveAttribute(
+    'data-read',
+    'yes',
+  );
+  const scenarios = parse(readFileSync('content/exercises/lv/relationship-scenarios.yaml', 'utf8')).title;
+  await expect(detail.locator('tr[data-lesson="relationship-types/choosing-the-level"] .results-score')).toHaveText(
+    fillIn(LV.results.exerciseNamed, {
+      title: scenarios,
+      result: fillIn(LV.results.exerciseShort, {
+        best: '100%',
+        latest: '100%',
+        attempts: fillIn(LV.results.attempts_one, { count: 1 }),
+      }),
+    }),
+  );
+  await annaDetails.click();
+  await expect(detail).toHaveCount(0);
+  // The group: each lesson done by how many, how many complete.
+  await expect(page.locator('.lesson-table tr[data-lesson="sales-and-service/what-sales-is"] td').first()).toHaveText(
+    fillIn(LV.results.readCount, { read: 1, total: 2 }),
+  );
+  await expect(page.getByTestId('cohort').locator('[data-figure="complete"] dd')).toHaveText(
+    fillIn(LV.results.figCompleteValue, { done: 0, total: 2, rate: '0%' }),
+  );
 
   // Sorting by lessons read, descending puts Anna first; then by name.
   await page.getByRole('button', { name: fillIn(LV.results.sortBy, { column: LV.results.colRead }) }).click();
@@ -599,7 +616,10 @@ test('a report removed by mistake does not come back twice when a newer one arri
   const newer = await forgeReport({ ...base, w: minute, r: [['relationship-types/four-types', minute]] });
   await page.goto(`/en/trainer/results/#${older}`);
   await acceptReports(page, 'en');
-  await page.locator('tr[data-trainee="Alice"]').getByRole('button').click();
+  await page
+    .locator('tr[data-trainee="Alice"]')
+    .getByRole('button', { name: new RegExp(`^${UI.en.results.removeOne}`) })
+    .click();
   await expect(page.getByRole('button', { name: UI.en.results.undo, exact: true })).toBeFocused();
   await page.getByLabel(UI.en.results.pasteLabel).fill(newer);
   await page.getByRole('button', { name: UI.en.results.add }).click();
