@@ -814,9 +814,12 @@ function ResultsTable({ table, lang, outline, s, fresh, onRemove }: TableProps) 
           <span class="visually-hidden">: {table.scope.title}</span>
         </button>
       </p>
-      <p role="status" class="field-error">
-        {failed && s.downloadFailed}
-      </p>
+      {/* An error, said at once; absent otherwise, so the page keeps one status region (the message). */}
+      {failed && (
+        <p role="alert" class="field-error">
+          {s.downloadFailed}
+        </p>
+      )}
     </section>
   );
 }
