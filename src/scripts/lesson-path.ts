@@ -14,20 +14,21 @@ const id = new URLSearchParams(location.search).get('in');
 const lesson = document.querySelector<HTMLElement>('[data-lesson-id]')?.dataset.lessonId;
 let path: AssignmentPath | undefined;
 try {
-  path = (JSON.parse(readRaw(PATHS_KEY) ?? '[]') as AssignmentPath[]).find((x) => x.id === id);
+  path = (JSON.parse(readRaw(PATHS_KEY) ?? '[]') as (AssignmentPath | null)[]).find((x) => x?.id === id) ?? undefined;
 } catch {
   // A damaged summary: an ordinary lesson page. My training writes it afresh when next opened.
 }
 if (nav && id && lesson && path && Array.isArray(path.lessons) && typeof path.title == 'string') {
   const titles = JSON.parse(nav.dataset.lessons!) as Record<string, string>;
-  const lessons = path.lessons.filter((l) => Object.hasOwn(titles, l));
+  const lessons = [...new Set(path.lessons)].filter((l) => Object.hasOwn(titles, l));
   const i = lessons.indexOf(lesson);
   if (i >= 0) {
     const position = nav.querySelector<HTMLElement>('[data-path-position]')!;
     position.textContent = position.dataset
       .template!.replace('{number}', String(i + 1))
       .replace('{total}', String(lessons.length))
-      .replace('{title}', path.title.slice(0, 80));
+      // A function, so '$&' or '$$' in a trainer's title is shown as typed, not as a pattern.
+      .replace('{title}', () => path.title.slice(0, 80));
     nav.hidden = false;
     for (const el of document.querySelectorAll<HTMLElement>('[data-pager-default]')) el.hidden = true;
     const link = (selector: string, to?: string) => {
