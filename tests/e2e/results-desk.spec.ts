@@ -4,8 +4,8 @@
  * sideways; one trainee's and one lesson's detail a keyboard press away; a report just pasted is
  * marked (not by colour alone), in view and focused. Reports are made here with encodeReport.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './fixtures';
+import { axe } from './axe';
 import { encodeReport } from '../../src/lib/assignment';
 import { allCodes, exerciseTitle, LOWEST, now, PLANS, reportOf, seed } from './desk-data';
 import { LANGS, UI, type Lang } from './site';
@@ -37,19 +37,6 @@ async function noSidewaysScroll(page: Page) {
   }));
   expect(pageWidth).toBeLessThanOrEqual(inner);
   for (const [scroll, client] of boxes) expect(scroll).toBeLessThanOrEqual(client);
-}
-
-async function axe(page: Page, state: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(
-      violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 for (const lang of LANGS) {

@@ -3,8 +3,8 @@
  * Every on-screen word comes from the UI strings the site is built from.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { axe } from './axe';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { decodeReport, encodeAssignment, type Assignment } from '../../src/lib/assignment';
@@ -52,18 +52,6 @@ async function acceptReports(page: Page, lang: keyof typeof UI, outcome = 'added
   );
   await preview.getByRole('button', { name: UI[lang].results.previewAdd }).click();
   await expect(preview).toHaveCount(0);
-}
-
-async function axe(page: Page, state: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(
-      violations.map((v) => `${state} (${colorScheme}): ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`),
-    ).toEqual([]);
-  }
 }
 
 async function csvOf(page: Page, click: () => Promise<void>): Promise<string> {
