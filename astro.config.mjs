@@ -81,11 +81,15 @@ export default defineConfig({
             groups: [
               {
                 name: 'islands',
+                priority: 1,
                 test: /node_modules[\\/]preact[\\/](dist[\\/]preact\.module|jsx-runtime[\\/])|preload-helper|src[\\/]lib[\\/]format\.ts/,
               },
               {
                 name: 'core',
-                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|completion|progress-export|urls)|i18n[\\/]locales)\.ts/,
+                // Before 'islands': a module both reach (src/lib/fill.ts, which lib/format.ts uses)
+                // stays in what every page loads, so a page script never pulls in Preact.
+                priority: 2,
+                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|completion|progress-export|urls|fill)|i18n[\\/]locales)\.ts/,
               },
             ],
           },

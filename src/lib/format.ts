@@ -1,14 +1,8 @@
 import type { PluralForms } from '../i18n/strings';
 
-/**
- * Fills placeholders in a UI string from the server: fill('Score: {score}%', { score: 80 }).
- * Both {name} and i18next's {{name}} are filled, so island strings can keep i18next's form (and
- * its checks) while i18next itself stays on the server.
- */
-export const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}|\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) =>
-    String(values[(a ?? b)!] ?? ''),
-  );
+import { fill } from './fill';
+
+export { fill };
 
 /**
  * Picks an i18next plural form (key_one, key_other, key_zero…) for a number, in the browser.

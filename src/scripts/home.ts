@@ -6,6 +6,7 @@
  */
 import { continueLesson, lessonState } from '../lib/completion';
 import { formatDue } from '../lib/dates';
+import { fill } from '../lib/fill';
 import { parsePaths, PATHS_KEY } from '../lib/paths';
 import { $progress } from '../stores/progress';
 import { readRaw } from '../stores/storage';
@@ -23,8 +24,6 @@ if (root) {
   const ids = Object.keys(index);
   const exercisesOf = (id: string) => index[id]?.ex ?? [];
   const part = (name: string) => root.querySelector<HTMLElement>(`[data-${name}]`)!;
-  const fill = (template: string, values: Record<string, string | number>) =>
-    template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
   const render = () => {
     const p = $progress.get();

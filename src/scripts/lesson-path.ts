@@ -8,6 +8,7 @@
  */
 import type { AssignmentPath } from '../lib/paths';
 import { PATHS_KEY, readRaw } from '../stores/storage';
+import { fill } from '../lib/fill';
 
 const nav = document.querySelector<HTMLElement>('[data-path]');
 const id = new URLSearchParams(location.search).get('in');
@@ -24,11 +25,11 @@ if (nav && id && lesson && path && Array.isArray(path.lessons) && typeof path.ti
   const i = lessons.indexOf(lesson);
   if (i >= 0) {
     const position = nav.querySelector<HTMLElement>('[data-path-position]')!;
-    position.textContent = position.dataset
-      .template!.replace('{number}', String(i + 1))
-      .replace('{total}', String(lessons.length))
-      // A function, so '$&' or '$$' in a trainer's title is shown as typed, not as a pattern.
-      .replace('{title}', () => path.title.slice(0, 80));
+    position.textContent = fill(position.dataset.template!, {
+      number: i + 1,
+      total: lessons.length,
+      title: path.title.slice(0, 80),
+    });
     nav.hidden = false;
     for (const el of document.querySelectorAll<HTMLElement>('[data-pager-default]')) el.hidden = true;
     const link = (selector: string, to?: string) => {

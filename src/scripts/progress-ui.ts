@@ -8,6 +8,7 @@
 import { markRead, openLesson } from '../lib/progress';
 import { downloadProgress, downloadSetAside } from './download-progress';
 import { lessonState } from '../lib/completion';
+import { fill } from '../lib/fill';
 import { $notice, $progress, $storageState, dismissNotice, updateProgress } from '../stores/progress';
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
@@ -35,10 +36,7 @@ function render(): void {
     bar.max = lessons.length;
     bar.value = done;
     const count = bar.parentElement?.querySelector<HTMLElement>('[data-module-count]');
-    if (count)
-      count.textContent = count.dataset
-        .template!.replace('{read}', String(done))
-        .replace('{total}', String(lessons.length));
+    if (count) count.textContent = fill(count.dataset.template!, { read: done, total: lessons.length });
   }
   const article = document.querySelector<HTMLElement>('[data-lesson-id]');
   if (article) {
