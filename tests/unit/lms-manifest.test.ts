@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
+import { validateWithSchemas } from '../lms/xsd';
 import {
   buildManifest,
   CMI5_IRI_BASE,
@@ -38,35 +39,9 @@ const preload = (format: LmsFormat): XMLFileInfo[] =>
     contents: new Uint8Array(readFileSync(path.join(schemaRoot, format, name))),
   }));
 
-const schemaLocations = (xml: string): [string, string][] => {
-  const value = /xsi:schemaLocation="([^"]*)"/.exec(xml)?.[1] ?? '';
-  const parts = value.trim().split(/\s+/);
-  return parts.flatMap((_, i) => (i % 2 === 0 ? [[parts[i], parts[i + 1]] as [string, string]] : []));
-};
-
-/**
- * xmllint takes one schema, and libxml2 ignores xsi:schemaLocation once it is given one, so a test
- * schema imports every namespace the manifest names, from the file the manifest names for it:
- * elements of another namespace (adlcp, imsss) are then checked, not skipped as lax wildcards.
- * imscp_v1p1.xsd imports the xml namespace from http://www.w3.org/2001/xml.xsd; importing it from
- * the package's xml.xsd first makes libxml2 skip that import instead of going to the network.
- */
-async function validate(format: LmsFormat, xml: string, name = 'imsmanifest.xml') {
-  const files = schemaFiles(format);
-  const imports = schemaLocations(xml);
-  if (files.includes('xml.xsd')) imports.unshift(['http://www.w3.org/XML/1998/namespace', 'xml.xsd']);
-  const driver = `<?xml version="1.0" encoding="UTF-8"?>
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test:lms-manifest-driver">
-${imports.map(([ns, loc]) => `  <xs:import namespace="${ns}" schemaLocation="${loc}"/>`).join('\n')}
-</xs:schema>`;
-  const result = await validateXML({
-    xml: { fileName: name, contents: xml },
-    schema: { fileName: 'test-driver.xsd', contents: driver },
-    preload: preload(format),
-    normalization: 'c14n',
-  });
-  return { ...result, imports };
-}
+/** The manifest checked against every schema file of its format, under their package-root names. */
+const validate = (format: LmsFormat, xml: string, name = 'imsmanifest.xml') =>
+  validateWithSchemas(xml, name, preload(format));
 
 const spec = (format: LmsFormat, over: Partial<ManifestSpec> = {}): ManifestSpec => ({
   format,

@@ -6,6 +6,7 @@
  */
 import { isLocale, type Locale } from '../../i18n/locales';
 import { isRecord } from '../progress';
+import type { LmsFormat } from './manifest';
 
 /** How one answer is judged: the values that are right, and those that are partly right. */
 export interface KeyEntry {
@@ -27,7 +28,7 @@ export interface LmsCourse {
   exercises: LmsExercise[];
 }
 
-export type LmsFormat = 'scorm12' | 'scorm2004' | 'cmi5';
+export type { LmsFormat };
 export const LMS_FORMATS: readonly LmsFormat[] = ['scorm12', 'scorm2004', 'cmi5'];
 
 /** A package: the trainer's choices. */

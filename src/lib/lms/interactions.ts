@@ -55,9 +55,23 @@ export function newInteractions(
         const seen = Array.isArray(prior) ? prior.length : 0;
         for (const v of value.slice(seen))
           if (typeof v === 'string')
-            out.push({ id: idOf(ex.id, key), exercise: ex.id, lesson: ex.lesson, response: v, result: judge(ex, key, v), at: now.updated });
+            out.push({
+              id: idOf(ex.id, key),
+              exercise: ex.id,
+              lesson: ex.lesson,
+              response: v,
+              result: judge(ex, key, v),
+              at: now.updated,
+            });
       } else if (typeof value === 'string' && value !== prior) {
-        out.push({ id: idOf(ex.id, key), exercise: ex.id, lesson: ex.lesson, response: value, result: judge(ex, key, value), at: now.updated });
+        out.push({
+          id: idOf(ex.id, key),
+          exercise: ex.id,
+          lesson: ex.lesson,
+          response: value,
+          result: judge(ex, key, value),
+          at: now.updated,
+        });
       }
     }
   }
