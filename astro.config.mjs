@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
+import { finishLmsPages } from './scripts/lib/lms-dist.mjs';
 
 /**
  * Every .mdx file makes Rolldown log a MODULE_LEVEL_DIRECTIVE warning ("use astro:head-inject")
@@ -48,12 +49,25 @@ function fflateWithoutWorkers() {
   };
 }
 
+/** The LMS package's pages get relative paths and a list of their files once the site is built. */
+/** @returns {import('astro').AstroIntegration} */
+function lmsPackagePages() {
+  return {
+    name: 'lms-package-pages',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        await finishLmsPages(fileURLToPath(dir));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The address the site is published at: canonical and hreflang URLs are absolute on it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), lmsPackagePages()],
   devToolbar: { enabled: false },
   security: {
     // A <meta http-equiv="Content-Security-Policy"> on every page: script-src and style-src list

@@ -14,7 +14,8 @@ import { localeOfPath } from './lib/urls';
 export const onRequest = defineMiddleware((context, next) => {
   // Pages outside /<lang>/ (/, /404, the language redirects) get the default locale; they render
   // every language themselves where they need to.
-  const locale = localeOfPath(context.url.pathname);
+  // An LMS package's pages sit under /lms/<lang>/ (src/pages/lms/).
+  const locale = localeOfPath(context.url.pathname.replace(/^\/lms(?=\/)/, ''));
   context.locals.locale = locale;
   context.locals.lang = LOCALES[locale].tag;
   context.locals.t = useTranslations(locale);
