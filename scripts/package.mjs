@@ -52,7 +52,7 @@ if (values.mastery !== undefined) {
   mastery = m / 100;
 }
 
-if (!existsSync(join(dist, 'lms', 'files.json'))) {
+if (!existsSync(join(dist, 'lms', 'files.json')) || !existsSync(join(dist, 'lms', 'course.json'))) {
   console.log('No built site in dist/: building it first.');
   const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
@@ -61,10 +61,7 @@ if (!existsSync(join(dist, 'lms', 'files.json'))) {
   if (built.status !== 0) fail('the build failed');
 }
 
-const shell = await readFile(join(dist, 'lms', 'index.html'), 'utf8');
-const courseJson = /<script type="application\/json" id="lms-course">([\s\S]*?)<\/script>/.exec(shell);
-if (!courseJson) fail('dist/lms/index.html has no course data: rebuild the site');
-const course = JSON.parse(courseJson[1]);
+const course = JSON.parse(await readFile(join(dist, 'lms', 'course.json'), 'utf8'));
 const lessonIds = course.lessons.map((l) => l.id);
 let lessons;
 if (values.lessons === 'all') lessons = lessonIds;

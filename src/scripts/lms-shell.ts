@@ -8,9 +8,10 @@
  * never the only one: with no LMS, a refusing LMS or a failing one, nothing is lost locally.
  *
  * Reporting: values are handed to the LMS half a second after a change (cheap, in the page);
- * they are committed (the LMS saves them, often over the network) at most every 15 seconds, at
- * once when completion or passed/failed changes, and on leaving. A failed call is tried again
- * with growing pauses and the learner is told until it goes through.
+ * they are committed (the LMS saves them, often over the network) at once when completion,
+ * passed/failed, the score or a lesson's state changes, else at most every 10 seconds, and on
+ * leaving. A failed call is tried again with growing pauses and the learner is told until it
+ * goes through.
  */
 import { continueLesson, lessonState } from '../lib/completion';
 import { fill } from '../lib/fill';
@@ -24,6 +25,7 @@ import {
   type PackageConfig,
 } from '../lib/lms/course';
 import { newInteractions, type Interaction } from '../lib/lms/interactions';
+import { cmi5Connection, type Cmi5Start } from '../lib/lms/cmi5';
 import { findApi, scormConnection } from '../lib/lms/scorm';
 import { lmsStatus, packageExercises, type LmsStatus } from '../lib/lms/status';
 import { decodeSuspend, encodeSuspend } from '../lib/lms/suspend';
@@ -33,9 +35,9 @@ import { $progress, startProgress, updateProgress } from '../stores/progress';
 import { currentPlace, goToPlace } from './place';
 
 type Strings = Record<string, string>;
-const read = <T>(id: string): T => JSON.parse(document.getElementById(id)!.textContent!) as T;
-const course = read<LmsCourse>('lms-course');
-const strings = read<Record<Locale, Strings>>('lms-strings');
+const course = JSON.parse(document.body.dataset.lmsCourse!) as LmsCourse;
+const strings = JSON.parse(document.body.dataset.lmsStrings!) as Record<Locale, Strings>;
+const exit = document.querySelector<HTMLButtonElement>('[data-lms-exit]')!;
 const frame = document.querySelector<HTMLIFrameElement>('[data-lms-frame]')!;
 const statusBox = document.querySelector<HTMLElement>('[data-lms-status]')!;
 const list = document.querySelector<HTMLOListElement>('[data-lms-list]')!;
@@ -75,7 +77,7 @@ async function loadConfig(): Promise<PackageConfig | null> {
 }
 
 function connect(config: PackageConfig): LmsConnection | null {
-  if (config.format === 'cmi5') return null; // CMI5-PENDING
+  if (config.format === 'cmi5') return cmi5Connection(location.href);
   const api = findApi(window as unknown as Parameters<typeof findApi>[0], config.format);
   return api ? scormConnection(api, config.format) : null;
 }
@@ -231,6 +233,7 @@ async function main() {
   let seen: Progress = $progress.get();
   let pending: Interaction[] = [];
   let lastStatus = '';
+  let reported: LmsStatus | undefined;
   let lastCommit = 0;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -238,7 +241,7 @@ async function main() {
   let finished = false;
 
   const location_ = () => `${lessonFile(lang, current.lesson)}${placeInFrame() ? '#' + placeInFrame() : ''}`;
-  const statusKey = (st: LmsStatus) => `${st.completed}/${st.success ?? ''}`;
+  const statusKey = (st: LmsStatus) => `${st.completed}/${st.success ?? ''}/${st.score ?? ''}/${st.lessonsDone}`;
 
   $progress.subscribe((p) => {
     pending.push(...newInteractions(seen, p, course, only));
@@ -253,25 +256,42 @@ async function main() {
     timer = setTimeout(() => void send(), delay);
   }
 
-  async function send() {
-    if (!connection || finished) return;
+  /** What the LMS is handed now; on leaving, passed/failed stays as last reported (never set while unloading). */
+  function reportNow(leaving: boolean) {
     const p = $progress.get();
     const status = lmsStatus(p, course, pkg);
+    if (leaving) {
+      if (reported?.success) status.success = reported.success;
+      else delete status.success;
+    }
     const batch = pending;
     pending = [];
-    const { ok, unsent } = await connection.report({
+    return {
       status,
-      location: location_(),
-      suspend: encodeSuspend(p),
-      interactions: batch,
-      sessionSeconds: (Date.now() - started) / 1000,
-    });
+      promise: connection!.report({
+        status,
+        location: location_(),
+        suspend: encodeSuspend(p),
+        interactions: batch,
+        sessionSeconds: (Date.now() - started) / 1000,
+      }),
+    };
+  }
+
+  async function send() {
+    if (!connection || finished) return;
+    const { status, promise } = reportNow(false);
+    const { ok, unsent } = await promise;
     pending = [...unsent, ...pending];
-    const changed = statusKey(status) !== lastStatus;
-    lastStatus = statusKey(status);
+    // Completion, passed/failed, the score or a lesson done is saved at once (an LMS may lose what
+    // is only committed while the page unloads: browsers block its synchronous requests then), and
+    // so is a retry after a failure; anything else at most every 10 s.
+    const key = statusKey(status);
+    const changed = key !== lastStatus;
+    lastStatus = key;
     if (!ok) return failed();
-    // A change of completion or passed/failed is saved at once; anything else at most every 15 s.
-    const wait = changed ? 0 : Math.max(0, lastCommit + 15_000 - Date.now());
+    reported = status;
+    const wait = changed || failures ? 0 : Math.max(0, lastCommit + 10_000 - Date.now());
     clearTimeout(commitTimer);
     commitTimer = setTimeout(() => void commit(), wait);
   }
@@ -293,10 +313,13 @@ async function main() {
   }
 
   const leave = () => {
-    if (finished || !connection || !live) return;
-    finished = true;
+    if (finished || !connection) return;
     clearTimeout(timer);
     clearTimeout(commitTimer);
+    // The last answers and score go with the session's end (SCORM calls run at once, before the
+    // page is gone). In review mode nothing is reported, but the session still ends (cmi5's terminated).
+    if (live) void reportNow(true).promise;
+    finished = true;
     connection.finish({
       location: location_(),
       suspend: encodeSuspend($progress.get()),
@@ -305,6 +328,15 @@ async function main() {
   };
   addEventListener('pagehide', leave);
   addEventListener('beforeunload', leave);
+  // cmi5 names where the learner goes when done (returnURL): the exit ends the session first.
+  const returnUrl = (start as Cmi5Start).returnUrl;
+  if (returnUrl) {
+    exit.hidden = false;
+    exit.addEventListener('click', () => {
+      leave();
+      location.href = returnUrl;
+    });
+  }
 
   render();
   open(current.lesson, hash);

@@ -23,7 +23,7 @@ function makeFixture(name: string): string {
   const dir = path.join(work, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public'])
+  for (const f of ['package.json', 'tsconfig.json', 'astro.config.mjs', 'src', 'public', 'scripts'])
     cpSync(path.join(root, f), path.join(dir, f), { recursive: true });
   // The packages, but not a link to the whole node_modules: Astro and Vite keep caches there
   // (node_modules/.astro/data-store.json, node_modules/.vite), and builds running side by side,
