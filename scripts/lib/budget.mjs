@@ -23,6 +23,9 @@ export const BUDGETS = Object.freeze({
   // check was added; 25 KB since the QR encoder loads only when links are made (24.1 KB max);
   // 27 KB since issue 14's results summary, cohort figures, details and phone cards (26.2 KB then).
   trainer: 27 * KB,
+  // An LMS package's frame (dist/lms/index.html): the progress store, SCORM and cmi5, the compact
+  // suspend data (fflate's deflate and inflate) and the navigation around the lesson (issue 15).
+  lms: 20 * KB,
 });
 
 /** @typedef {keyof typeof BUDGETS} BudgetKind */
@@ -40,6 +43,13 @@ export function classifyPage(urlPath, hasIsland) {
   const [first, section, sub] = parts;
   /** @type {(kind: BudgetKind, page: string) => { kind: BudgetKind, page: string }} */
   const is = (kind, page) => ({ kind, page });
+  // An LMS package's pages: its frame, and the site's lessons and glossary without the site around them.
+  if (first === 'lms') {
+    if (parts.length === 1) return is('lms', 'LMS package frame');
+    if (parts.length === 3 && parts[2] === 'glossary') return is('reading', 'LMS glossary');
+    if (parts.length === 4)
+      return hasIsland ? is('exercise', 'LMS lesson, exercise') : is('reading', 'LMS lesson, reading');
+  }
   if (parts.at(-1) === '404.html' || section === '404') return is('reading', '404');
   // "/", "/my-training/", "/trainer/results/": pages that send the visitor to their language.
   if (parts.length === 0 || first === 'my-training' || first === 'trainer') return is('reading', 'root redirect');

@@ -30,6 +30,21 @@ function closure(dist, entry, seen = new Set()) {
 }
 
 /**
+ * The file an address in a page names. Root paths are in dist/; an LMS package's pages (dist/lms/)
+ * use paths relative to the package, whose root holds the site's _astro/ and favicon: those are
+ * found in dist/ itself.
+ * @param {string} dist
+ * @param {string} pageFile
+ * @param {string} ref
+ */
+export function resolveRef(dist, pageFile, ref) {
+  if (ref.startsWith('/')) return path.join(dist, ref);
+  const target = path.resolve(path.dirname(pageFile), ref);
+  const lms = path.join(dist, 'lms') + path.sep;
+  return target.startsWith(lms) && !existsSync(target) ? path.join(dist, target.slice(lms.length)) : target;
+}
+
+/**
  * The inline scripts a browser runs: <script> without src, JSON data blocks left out.
  * @param {string} html
  */
@@ -72,7 +87,7 @@ export function measurePages(dist) {
       for (const m of html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)) entries.add(m[1]);
       /** @type {Set<string>} */
       const js = new Set();
-      for (const e of entries) closure(dist, path.join(dist, e), js);
+      for (const e of entries) closure(dist, resolveRef(dist, file, e), js);
       const inline = inlineScripts(html);
       let raw = Buffer.byteLength(inline);
       let gz = gzipBytes(inline);
@@ -81,7 +96,7 @@ export function measurePages(dist) {
         gz += size(f).gz;
       }
       const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].reduce(
-        (n, m) => n + size(path.join(dist, m[1])).gz,
+        (n, m) => n + size(resolveRef(dist, file, m[1])).gz,
         0,
       );
       return { urlPath, islands, files: js.size, raw, gz, inlineGz: gzipBytes(inline), html: gzipBytes(html), css };

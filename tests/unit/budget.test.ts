@@ -24,6 +24,10 @@ describe('classifyPage', () => {
     ['/ms/trainer/results/', true, 'trainer', 'trainer results'],
     ['/en/my-training/', true, 'trainer', 'my training'],
     ['/en/progress/', true, 'trainer', 'progress page'],
+    ['/lms/', false, 'lms', 'LMS package frame'],
+    ['/lms/lv/glossary/', false, 'reading', 'LMS glossary'],
+    ['/lms/en/relationship-selling/four-elements/', true, 'exercise', 'LMS lesson, exercise'],
+    ['/lms/zh/sales-and-service/what-sales-is/', false, 'reading', 'LMS lesson, reading'],
   ] as const)('%s (island: %s) is a %s page', (urlPath, hasIsland, kind, page) => {
     expect(classifyPage(urlPath, hasIsland)).toEqual({ kind, page });
   });
