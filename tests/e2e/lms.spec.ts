@@ -10,6 +10,7 @@ import { expect, test, type Page } from './fixtures';
 import type { FrameLocator } from '@playwright/test';
 import { buildPackage } from '../lms/packages';
 import { startTestLms, type TestLms } from './lms/host';
+import { createLrs, type TestLrs } from './lms/lrs';
 import { decodeSuspend } from '../../src/lib/lms/suspend';
 import type { Lang } from './site';
 
@@ -26,6 +27,7 @@ const numberOf = (id: string) => String(course.lessons.findIndex((l: { id: strin
 
 const out = mkdtempSync(path.join(tmpdir(), 'lms-e2e-'));
 let lms: TestLms;
+let lrs: TestLrs | undefined;
 test.beforeAll(async () => {
   buildPackage(
     'whole12',
@@ -53,7 +55,31 @@ test.beforeAll(async () => {
     ],
     out,
   );
-  lms = await startTestLms(out);
+  buildPackage(
+    'cmi5',
+    [
+      '--format',
+      'cmi5',
+      '--lessons',
+      'sales-and-service',
+      '--lang',
+      'zh,en',
+      '--mastery',
+      '75',
+      '--title',
+      '销售与服务',
+    ],
+    out,
+  );
+  // The LRS a cmi5 test mounts, and the page the LMS's returnURL names.
+  lms = await startTestLms(out, (req, res) => {
+    if (req.url === '/done.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html lang="en"><title>Back in the LMS</title><h1>Back in the LMS</h1></html>');
+      return true;
+    }
+    return lrs?.handle(req, res) ?? false;
+  });
 });
 test.afterAll(async () => lms?.close());
 
@@ -218,7 +244,10 @@ test('SCORM 1.2, the whole course done: passed with 100, and the suspend data fi
   page,
 }) => {
   await page.goto(`${lms.url}/pkg/whole12m/lms-package.json`);
-  await page.evaluate((p) => localStorage.setItem('sales-course:progress', JSON.stringify(p)), everythingDone(Date.now()));
+  await page.evaluate(
+    (p) => localStorage.setItem('sales-course:progress', JSON.stringify(p)),
+    everythingDone(Date.now()),
+  );
   const { shell } = await launch(page, '12', 'done-a', 'whole12m');
   await lmsHas('done-a', 'cmi.core.lesson_status', (v) => v === 'passed');
   await expect(shell.locator('[data-lms-status]')).toHaveText(ui('en').lms.allDone);
@@ -245,11 +274,15 @@ test('SCORM 2004 one module, fixed Latvian: completed and failed under the maste
   await expect(shell.locator('[data-lms-language]')).toBeHidden();
   await expect(lesson.locator('html')).toHaveAttribute('lang', 'lv');
   await lmsHas('m2004', 'cmi.completion_status', (v) => v === 'incomplete');
-  const elementsAt = 1 + (course.lessons as { id: string }[])
-    .filter((l) => l.id.startsWith('relationship-selling/'))
-    .findIndex((l) => l.id === 'relationship-selling/four-elements');
+  const elementsAt =
+    1 +
+    (course.lessons as { id: string }[])
+      .filter((l) => l.id.startsWith('relationship-selling/'))
+      .findIndex((l) => l.id === 'relationship-selling/four-elements');
   for (let i = 1; i <= 5; i++) {
-    await expect(shell.locator('[data-lms-position]')).toContainText(lv.lms.lessonOf.replace('{{number}}', String(i)).replace('{{total}}', '5'));
+    await expect(shell.locator('[data-lms-position]')).toContainText(
+      lv.lms.lessonOf.replace('{{number}}', String(i)).replace('{{total}}', '5'),
+    );
     if (i === elementsAt) {
       // The four elements: matched, all right.
       const data = yaml('exercises', 'lv', 'four-elements-match');
@@ -258,10 +291,15 @@ test('SCORM 2004 one module, fixed Latvian: completed and failed under the maste
       await expect(box.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
       const names = lv.diagram.elements;
       const name = (k: string) =>
-        ({ 'contract-bond': names.bond, reciprocity: names.reciprocity, empathy: names.empathy, trust: names.trust })[k];
+        ({ 'contract-bond': names.bond, reciprocity: names.reciprocity, empathy: names.empathy, trust: names.trust })[
+          k
+        ];
       for (const item of data.items) {
         await box.locator('.categorize__pile').getByRole('button', { name: item.text, exact: true }).click();
-        await box.locator('.categorize__targets').getByRole('button', { name: name(item.element), exact: true }).click();
+        await box
+          .locator('.categorize__targets')
+          .getByRole('button', { name: name(item.element), exact: true })
+          .click();
         await expect(box.locator('.feedback')).toContainText(item.feedback);
       }
     }
@@ -292,7 +330,9 @@ test('SCORM 2004 one module, fixed Latvian: completed and failed under the maste
   const context = await browser.newContext();
   const again = await context.newPage();
   const f = await launch(again, '2004', 'm2004', 'module2004');
-  await expect(f.shell.locator('[data-lms-position]')).toContainText(lv.lms.lessonOf.replace('{{number}}', '5').replace('{{total}}', '5'));
+  await expect(f.shell.locator('[data-lms-position]')).toContainText(
+    lv.lms.lessonOf.replace('{{number}}', '5').replace('{{total}}', '5'),
+  );
   await expect(f.shell.locator('[data-lms-status]')).toHaveText(lv.lms.allDone);
   await context.close();
 });
@@ -317,9 +357,14 @@ test('an LMS that fails to save: the learner is told, it is tried again, nothing
   await markDone(lesson, 'en');
   await expect(shell.locator('[data-lms-status]')).toHaveText(en.lms.recovered, { timeout: 20_000 });
   await expect
-    .poll(() => decodeSuspend(lms.db.get('fail-a')?.['cmi.suspend_data']).progress.lessons['sales-and-service/what-sales-is']?.read, {
-      timeout: 20_000,
-    })
+    .poll(
+      () =>
+        decodeSuspend(lms.db.get('fail-a')?.['cmi.suspend_data']).progress.lessons['sales-and-service/what-sales-is']
+          ?.read,
+      {
+        timeout: 20_000,
+      },
+    )
     .toBeGreaterThan(0);
 });
 
@@ -334,10 +379,11 @@ test('damaged suspend data in the LMS: what the browser holds is kept, the learn
   });
   await page.goto(`${lms.url}/pkg/whole12/lms-package.json`);
   const now = Date.now();
-  await page.evaluate(
-    (p) => localStorage.setItem('sales-course:progress', JSON.stringify(p)),
-    { version: 2, lessons: { 'sales-and-service/what-sales-is': { opened: now, read: now } }, exercises: {} },
-  );
+  await page.evaluate((p) => localStorage.setItem('sales-course:progress', JSON.stringify(p)), {
+    version: 2,
+    lessons: { 'sales-and-service/what-sales-is': { opened: now, read: now } },
+    exercises: {},
+  });
   const { shell, lesson } = await launch(page, '12', 'dmg-a', 'whole12');
   await expect(shell.locator('[data-lms-status]')).toHaveText(en.lms.damaged);
   // The place the LMS kept still counts; the lesson the browser knew is still done.
@@ -347,4 +393,56 @@ test('damaged suspend data in the LMS: what the browser holds is kept, the learn
   await expect
     .poll(() => decodeSuspend(lms.db.get('dmg-a')?.['cmi.suspend_data']).status, { timeout: 20_000 })
     .toBe('ok');
+});
+
+test('cmi5: launched by the LMS, in its language; answers, completed and passed once, terminated last; relaunch', async ({
+  page,
+  browser,
+}) => {
+  const zh = ui('zh');
+  lrs = createLrs({
+    launchData: { masteryScore: 0.75, returnURL: `${lms.url}/done.html` },
+    preferences: { languagePreference: 'zh-CN,en-US', audioPreference: 'on' },
+  });
+  await page.goto(`${lms.url}/pkg/cmi5/index.html${lrs.launchQuery(lms.url)}`);
+  const lesson = page.frameLocator('iframe[name="lesson"]');
+  await expect(lesson.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('[data-lms-status]')).toBeEmpty();
+  await markDone(lesson, 'zh');
+  await page.getByRole('button', { name: zh.lms.next }).click();
+  await markDone(lesson, 'zh');
+  await page.getByRole('button', { name: zh.lms.next }).click();
+  const cards = await sortAll(lesson, 'zh');
+  await expect(page.locator('[data-lms-status]')).toHaveText(zh.lms.allDone);
+  await expect.poll(() => lrs!.verbs().filter((v) => v === 'passed').length, { timeout: 20_000 }).toBe(1);
+
+  await page.getByRole('button', { name: zh.lms.exit }).click();
+  await expect(page).toHaveURL(`${lms.url}/done.html`);
+  await expect.poll(() => lrs!.verbs().at(-1), { timeout: 20_000 }).toBe('terminated');
+  const verbs = lrs.verbs();
+  expect(verbs[0]).toBe('initialized');
+  expect(verbs.filter((v) => v === 'completed')).toHaveLength(1);
+  expect(verbs.filter((v) => v === 'passed')).toHaveLength(1);
+  expect(verbs.filter((v) => v === 'failed')).toHaveLength(0);
+  expect(verbs.filter((v) => v === 'answered')).toHaveLength(cards);
+  expect(verbs.filter((v) => v === 'terminated')).toHaveLength(1);
+  // Every statement valid xAPI (Learning Locker's validator) and within cmi5's rules.
+  expect(lrs.errors).toEqual([]);
+
+  // Relaunch on another computer: the place and the answers come from the LRS's state document.
+  lrs.newSession();
+  const context = await browser.newContext();
+  const again = await context.newPage();
+  await again.goto(`${lms.url}/pkg/cmi5/index.html${lrs.launchQuery(lms.url)}`);
+  const l2 = again.frameLocator('iframe[name="lesson"]');
+  await expect(l2.locator('h1')).toHaveText(titleOf('sales-and-service/sales-vs-service', 'zh'));
+  await expect(l2.locator('[data-exercise-id="sales-or-service-sort"]').getByTestId('quiz-results')).toBeVisible();
+  await expect.poll(() => lrs!.verbs().filter((v) => v === 'initialized').length).toBe(2);
+  await again.goto('about:blank');
+  await expect.poll(() => lrs!.verbs().filter((v) => v === 'terminated').length, { timeout: 20_000 }).toBe(2);
+  await context.close();
+  // Nothing told twice in the registration.
+  expect(lrs.verbs().filter((v) => v === 'completed' || v === 'passed')).toHaveLength(2);
+  expect(lrs.verbs().filter((v) => v === 'answered')).toHaveLength(cards);
+  expect(lrs.errors).toEqual([]);
 });
