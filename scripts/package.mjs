@@ -8,7 +8,7 @@
  *   --lang     en | ms | zh | lv (one, fixed) or `choice` (default: all four, the learner picks;
  *              a comma list such as `ms,en` offers those, the first the default)
  *   --mastery  a score from 1 to 100: passed/failed against it; leave out for completion only
- *   --title    the title the LMS shows (default: the course's name)
+ *   --title    the title the LMS shows (default: "Sales training")
  *   --out      the zip's path (default: the title and format as a file name, in the current folder)
  * The package code is src/lib/lms/package.ts, loaded through Vite as the site's build loads it.
  */
@@ -31,6 +31,7 @@ function fail(message) {
 
 const { values } = parseArgs({
   options: {
+    help: { type: 'boolean', short: 'h' },
     format: { type: 'string', default: 'scorm12' },
     lessons: { type: 'string', default: 'all' },
     lang: { type: 'string', default: 'choice' },
@@ -40,6 +41,19 @@ const { values } = parseArgs({
   },
 });
 
+if (values.help) {
+  // The comment at the top of this file is the help.
+  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  console.log(
+    source
+      .slice(source.indexOf('/**') + 3, source.indexOf('*/'))
+      .split('\n')
+      .map((l) => l.replace(/^ \* ?/, ''))
+      .join('\n')
+      .trim(),
+  );
+  process.exit(0);
+}
 if (!['scorm12', 'scorm2004', 'cmi5'].includes(values.format))
   fail(`--format must be scorm12, scorm2004 or cmi5, not "${values.format}"`);
 const languages = values.lang === 'choice' ? LANGS : values.lang.split(',').map((l) => l.trim());
