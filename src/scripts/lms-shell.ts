@@ -45,6 +45,7 @@ const contents = document.querySelector<HTMLDetailsElement>('[data-lms-contents]
 const prev = document.querySelector<HTMLButtonElement>('[data-lms-prev]')!;
 const next = document.querySelector<HTMLButtonElement>('[data-lms-next]')!;
 const position = document.querySelector<HTMLElement>('[data-lms-position]')!;
+const count = document.querySelector<HTMLElement>('[data-lms-count]')!;
 const languageBox = document.querySelector<HTMLElement>('[data-lms-language]')!;
 const languageSelect = languageBox.querySelector('select')!;
 
@@ -139,7 +140,12 @@ async function main() {
     applyLanguage();
     const p = $progress.get();
     const at = config!.lessons.indexOf(current.lesson);
-    position.textContent = `${fill(s('lessonOf'), { number: at + 1, total: config!.lessons.length })}: ${titleOf(current.lesson)}`;
+    position.textContent = fill(s('position'), {
+      position: fill(s('lessonOf'), { number: at + 1, total: config!.lessons.length }),
+      title: titleOf(current.lesson),
+    });
+    // On a phone the position line gives way to the lesson; the count stays beside "Contents".
+    count.textContent = `${at + 1}/${config!.lessons.length}`;
     frame.title = fill(s('frame'), { title: titleOf(current.lesson) });
     document.title = `${titleOf(current.lesson)} · ${config!.title}`;
     const step = (button: HTMLButtonElement, id: string | undefined) => {

@@ -13,6 +13,7 @@ import { startTestLms, type TestLms } from './lms/host';
 import { createLrs, type TestLrs } from './lms/lrs';
 import { decodeSuspend } from '../../src/lib/lms/suspend';
 import type { Lang } from './site';
+import { axe } from './axe';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ui = (lang: Lang) => JSON.parse(readFileSync(path.join(root, 'src/i18n/ui', `${lang}.json`), 'utf8'));
@@ -341,6 +342,12 @@ test('no LMS: the package says so and keeps progress in the browser', async ({ p
   const en = ui('en');
   await page.goto(`${lms.url}/pkg/whole12/index.html`);
   await expect(page.locator('[data-lms-status]')).toHaveText(en.lms.noLms);
+  // The frame and the lesson in it, with Contents open, at a desk and on a phone.
+  await page.locator('[data-lms-contents] > summary').click();
+  await axe(page, 'package frame, contents open');
+  await page.setViewportSize({ width: 320, height: 700 });
+  await axe(page, 'package frame at 320 px');
+  await page.locator('[data-lms-contents] > summary').click();
   const lesson = page.frameLocator('iframe[name="lesson"]');
   await markDone(lesson, 'en');
   await page.reload();
