@@ -143,7 +143,7 @@ export default class Categorize extends ProgressBound<Props, State> {
             return (
               <section class="categorize__column" key={cat.id} aria-label={fill(s.inColumn, { category: cat.label })}>
                 <h4>
-                  {cat.label} <span class="meta">({inside.length})</span>
+                  {cat.label} <span class="meta">{fill(s.categoryCount, { count: inside.length })}</span>
                 </h4>
                 <ul>
                   {inside.map((c) => (
