@@ -493,7 +493,12 @@ export default function TrainerAssign({ lang, locale, outline, s }: Props) {
           {lms.kind === 'building' && <p>{s.lmsBuilding}</p>}
           {lms.kind === 'ready' && <p class="message message--ok">{lms.text}</p>}
         </div>
-        <div role="alert">{lms.kind === 'failed' && <p class="message message--error">{s.lmsFailed}</p>}</div>
+        {/* Inserted with its words, as the form's error summary is: read out at once. */}
+        {lms.kind === 'failed' && (
+          <p role="alert" class="message message--error">
+            {s.lmsFailed}
+          </p>
+        )}
       </section>
 
       {(made.length > 0 || madeMessage) && (
