@@ -489,7 +489,7 @@ export default function TrainerAssign({ lang, locale, outline, s }: Props) {
             {s.lmsDownload}
           </button>
         </p>
-        <div role="status" class="lms-status">
+        <div role="status" class="lms-download__status">
           {lms.kind === 'building' && <p>{s.lmsBuilding}</p>}
           {lms.kind === 'ready' && <p class="message message--ok">{lms.text}</p>}
         </div>

@@ -212,7 +212,7 @@ test('while building the button stays focusable and says so; a failed build is a
   release();
   await expect(section.getByRole('alert')).toHaveText(t.lmsFailed);
   // The status says nothing now (an empty live region, so not matched by role).
-  await expect(section.locator('.lms-status')).toBeEmpty();
+  await expect(section.locator('.lms-download__status')).toBeEmpty();
   await expect(button).not.toHaveAttribute('aria-disabled', /.*/);
   await expect(page.getByLabel(t.assignmentTitle)).toHaveValue('Types');
   await expect(page.locator('[data-module="relationship-types"]')).toBeChecked();
