@@ -2,6 +2,8 @@
  * The trainer's assignment builder: choose lessons (whole modules collapse to their id, which keeps
  * links short), title, due date, note, language and trainee names; get one link per trainee with a
  * copy button and a QR code, and a CSV of all links. Encoding and limits live in src/lib/assignment.
+ * The same lessons, title and language also make a package for the trainer's LMS (src/lib/lms/choice.ts
+ * decides, src/islands/lms-download.ts builds it on the click).
  */
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -15,31 +17,45 @@ import {
   type AssignmentLang,
 } from '../lib/assignment';
 import { localDay } from '../lib/due';
+import { DEFAULT_MASTERY, lmsChoice, type LmsField, type LmsRule } from '../lib/lms/choice';
+import type { LmsFormat } from '../lib/lms/course';
 import { fill, plural } from '../lib/format';
 import { MAX_HELD, type SentAssignment } from '../lib/lists';
 import { outlineIndex, type Outline } from '../lib/outline';
 import { restoreMade } from '../stores/made';
 import { sent } from '../stores/training';
 import { copyText, downloadText, formatDate, formatDue } from './shared';
+import type { Locale } from '../i18n/locales';
 import type { UiStrings } from '../i18n/strings';
 
 interface Props {
   /** BCP-47 tag for plurals: 'lv' */
   lang: string;
+  /** The page's language: first in a package the learner may switch languages in */
+  locale: Locale;
   outline: Outline;
   s: UiStrings['trainer'];
 }
 
 type Link = AssignmentLink;
+type Field = FormField | LmsField;
+/** The LMS download: nothing yet, building, saved (the file and its size), or failed. */
+type LmsState = { kind: 'idle' } | { kind: 'building' } | { kind: 'ready'; text: string } | { kind: 'failed' };
 
-export default function TrainerAssign({ lang, outline, s }: Props) {
+const LMS_FORMATS: readonly { id: LmsFormat; label: 'lmsScorm12' | 'lmsScorm2004' | 'lmsCmi5' }[] = [
+  { id: 'scorm12', label: 'lmsScorm12' },
+  { id: 'scorm2004', label: 'lmsScorm2004' },
+  { id: 'cmi5', label: 'lmsCmi5' },
+];
+
+export default function TrainerAssign({ lang, locale, outline, s }: Props) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
   const [language, setLanguage] = useState<'' | AssignmentLang>('');
   const [names, setNames] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [links, setLinks] = useState<{ title: string; list: Link[] } | null>(null);
   // The QR encoder (uqr, about 4 KB) loads once links are made: most visits of this page make none.
   const [qrPath, setQrPath] = useState<typeof import('../lib/qr').qrPath | null>(null);
@@ -51,6 +67,10 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
   const made = useStore(sent.$list);
   const saved = useStore(sent.$saved);
   const [copied, setCopied] = useState<{ index: number; ok: boolean } | null>(null);
+  const [lmsFormat, setLmsFormat] = useState<LmsFormat>('scorm12');
+  const [lmsRule, setLmsRule] = useState<LmsRule>('completed');
+  const [mastery, setMastery] = useState(DEFAULT_MASTERY);
+  const [lms, setLms] = useState<LmsState>({ kind: 'idle' });
   const summary = useRef<HTMLDivElement>(null);
   const results = useRef<HTMLHeadingElement>(null);
   // "Remove from this list" takes effect at once and offers Undo, as removing a report does on the
@@ -138,6 +158,28 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     madeStatus.current?.focus();
   }
 
+  async function downloadLms() {
+    // aria-disabled keeps the button focusable while building, so a second press lands here.
+    if (lms.kind === 'building') return;
+    const checked = lmsChoice({ chosen, title, language, format: lmsFormat, rule: lmsRule, mastery }, outline, locale);
+    if (!checked.ok) {
+      setErrors(Object.fromEntries(Object.entries(checked.problems).map(([field, key]) => [field, s[key]])));
+      setLms({ kind: 'idle' });
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    setErrors({});
+    setLms({ kind: 'building' });
+    try {
+      // The package code loads on the first click (src/islands/lms-download.ts).
+      const { downloadPackage } = await import('./lms-download');
+      const { name, size } = await downloadPackage(checked.choice, lang);
+      setLms({ kind: 'ready', text: fill(s.lmsReady, { file: name, size }) });
+    } catch {
+      setLms({ kind: 'failed' });
+    }
+  }
+
   async function copy(index: number, text: string) {
     setCopied({ index, ok: await copyText(text) });
   }
@@ -150,9 +192,9 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
     downloadText(file.name, file.text, 'text/csv;charset=utf-8');
   }
 
-  const describedBy = (field: FormField, help?: string) =>
+  const describedBy = (field: Field, help?: string) =>
     [errors[field] && `${field}-error`, help].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: FormField) =>
+  const errorText = (field: Field) =>
     errors[field] && (
       <p id={`${field}-error`} class="field-error">
         {errors[field]}
@@ -365,6 +407,99 @@ export default function TrainerAssign({ lang, outline, s }: Props) {
           </ul>
         </section>
       )}
+
+      <section class="lms-download" aria-labelledby="lms-title">
+        <h2 id="lms-title">{s.lmsHeading}</h2>
+        <p>{s.lmsIntro}</p>
+        <fieldset class="option-group">
+          <legend>{s.lmsFormat}</legend>
+          {LMS_FORMATS.map((f) => (
+            <p class="option" key={f.id}>
+              <input
+                type="radio"
+                name="lms-format"
+                id={`lms-format-${f.id}`}
+                value={f.id}
+                checked={lmsFormat === f.id}
+                onChange={() => setLmsFormat(f.id)}
+              />
+              <label for={`lms-format-${f.id}`}>{s[f.label]}</label>
+            </p>
+          ))}
+        </fieldset>
+        <fieldset class="option-group">
+          <legend>{s.lmsRule}</legend>
+          {(['completed', 'passed'] as const).map((rule) => (
+            <p class="option" key={rule}>
+              <input
+                type="radio"
+                name="lms-rule"
+                id={`lms-rule-${rule}`}
+                value={rule}
+                checked={lmsRule === rule}
+                onChange={() => {
+                  setLmsRule(rule);
+                  // A score that is no longer asked for has nothing left to fix.
+                  if (rule === 'completed' && errors.mastery) {
+                    const rest = { ...errors };
+                    delete rest.mastery;
+                    setErrors(rest);
+                  }
+                }}
+              />
+              <label for={`lms-rule-${rule}`}>{rule === 'completed' ? s.lmsCompleted : s.lmsPassed}</label>
+            </p>
+          ))}
+          {lmsRule === 'passed' && (
+            <p class="field option-group__detail">
+              <label for="field-mastery">{s.lmsMastery}</label>
+              <input
+                id="field-mastery"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100}
+                step={1}
+                value={mastery}
+                aria-invalid={errors.mastery ? 'true' : undefined}
+                aria-describedby={describedBy('mastery', 'mastery-help')}
+                onInput={(e) => setMastery((e.currentTarget as HTMLInputElement).value)}
+                onKeyDown={(e) => {
+                  // Enter in a field submits the form, which here would make links: it downloads instead.
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void downloadLms();
+                  }
+                }}
+              />
+              <span id="mastery-help" class="meta">
+                {s.lmsMasteryHelp}
+              </span>
+              {errorText('mastery')}
+            </p>
+          )}
+        </fieldset>
+        <p>
+          <button
+            type="button"
+            class="button"
+            aria-disabled={lms.kind === 'building' ? 'true' : undefined}
+            onClick={downloadLms}
+          >
+            {s.lmsDownload}
+          </button>
+        </p>
+        <div role="status" class="lms-download__status">
+          {lms.kind === 'building' && <p>{s.lmsBuilding}</p>}
+          {lms.kind === 'ready' && <p class="message message--ok">{lms.text}</p>}
+        </div>
+        {/* Inserted with its words, as the form's error summary is: read out at once. */}
+        {lms.kind === 'failed' && (
+          <p role="alert" class="message message--error">
+            {s.lmsFailed}
+          </p>
+        )}
+      </section>
 
       {(made.length > 0 || madeMessage) && (
         <section aria-labelledby="made-title">
