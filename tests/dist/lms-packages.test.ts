@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, type BuiltPackage } from '../lms/packages';
+import { buildPackage, MODULE_2004_LV, type BuiltPackage } from '../lms/packages';
 import { validateWithSchemas } from '../lms/xsd';
 
 const out = mkdtempSync(path.join(tmpdir(), 'lms-packages-'));
@@ -32,18 +32,7 @@ const CASES = [
   },
   {
     name: 'module-scorm2004',
-    args: [
-      '--format',
-      'scorm2004',
-      '--lessons',
-      'relationship-selling',
-      '--lang',
-      'lv',
-      '--mastery',
-      '80',
-      '--title',
-      'Attiecību pārdošana',
-    ],
+    args: MODULE_2004_LV,
     manifest: 'imsmanifest.xml',
     lessons: 5,
     langs: 1,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { expect, test, type Page } from './fixtures';
 import type { FrameLocator } from '@playwright/test';
-import { buildPackage } from '../lms/packages';
+import { buildPackage, MODULE_2004_LV } from '../lms/packages';
 import { startTestLms, type TestLms } from './lms/host';
 import { createLrs, type TestLrs } from './lms/lrs';
 import { decodeSuspend } from '../../src/lib/lms/suspend';
@@ -40,22 +40,7 @@ test.beforeAll(async () => {
     ['--format', 'scorm12', '--lessons', 'all', '--lang', 'en', '--mastery', '80', '--title', 'Sales course (graded)'],
     out,
   );
-  buildPackage(
-    'module2004',
-    [
-      '--format',
-      'scorm2004',
-      '--lessons',
-      'relationship-selling',
-      '--lang',
-      'lv',
-      '--mastery',
-      '80',
-      '--title',
-      'Attiecību pārdošana',
-    ],
-    out,
-  );
+  buildPackage('module2004', MODULE_2004_LV, out);
   buildPackage(
     'cmi5',
     [

@@ -9,6 +9,20 @@ import { unzipSync } from 'fflate';
 
 export const root = path.resolve(import.meta.dirname, '..', '..');
 
+/** The one-module SCORM 2004 package the issue names: a module in fixed Latvian, passed at 80 %. */
+export const MODULE_2004_LV = [
+  '--format',
+  'scorm2004',
+  '--lessons',
+  'relationship-selling',
+  '--lang',
+  'lv',
+  '--mastery',
+  '80',
+  '--title',
+  'Attiecību pārdošana',
+];
+
 export interface BuiltPackage {
   zip: string;
   bytes: number;
