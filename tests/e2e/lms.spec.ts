@@ -213,7 +213,7 @@ test('SCORM 1.2 whole course: learn, switch language, close; relaunch in the sam
 
 /** Every lesson read and every answer of every exercise right: more than any real finished course holds. */
 function everythingDone(now: number) {
-  const exercises: Record<string, unknown> = {};
+  const exercises: Record<string, { answers: Record<string, unknown> } & Record<string, unknown>> = {};
   for (const ex of course.exercises as { id: string; shape: string; key: Record<string, { right: string[] }> }[]) {
     const answers = Object.fromEntries(
       Object.entries(ex.key).map(([k, v]) => [k, ex.shape === 'cards' ? [v.right[0]] : v.right[0]]),

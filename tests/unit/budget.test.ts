@@ -65,9 +65,9 @@ describe('overBudget', () => {
   it('judges each page by its own kind, heaviest first', () => {
     const rows = [row('/a/', 'reading', 6000), row('/b/', 'exercise', 6000), row('/c/', 'reading', 9000)];
     expect(overBudget(rows).map((r) => r.urlPath)).toEqual(['/c/', '/a/']);
-    expect(overBudget(rows, { reading: 10_000, home: 1, exercise: 1, trainer: 1 }).map((r) => r.urlPath)).toEqual([
-      '/b/',
-    ]);
+    expect(
+      overBudget(rows, { reading: 10_000, home: 1, exercise: 1, trainer: 1, lms: 1 }).map((r) => r.urlPath),
+    ).toEqual(['/b/']);
   });
 
   it('summarizes max and typical (median) per kind', () => {

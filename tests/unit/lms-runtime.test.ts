@@ -112,7 +112,10 @@ describe('status by the package rule', () => {
   });
 
   it('passed or failed only with a mastery score, and only once complete', () => {
-    let p = { ...emptyProgress(), lessons: { 'm1/a': { opened: T, read: T }, 'm1/b': { opened: T, read: T } } };
+    let p: Progress = {
+      ...emptyProgress(),
+      lessons: { 'm1/a': { opened: T, read: T }, 'm1/b': { opened: T, read: T } },
+    };
     p = withExercise(p, 'quiz', { attempts: 1, best: 0.9 });
     expect(lmsStatus(p, course, { lessons: ['m1/a'], mastery: 0.8 })).toMatchObject({
       completed: true,
