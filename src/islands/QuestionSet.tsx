@@ -80,7 +80,7 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
           <ol class="print-only quiz__print">
             {printed.map((it) => (
               <li key={it.id}>
-                <p class="quiz__prompt">{it.prompt}</p>
+                <p class="quiz__print-prompt">{it.prompt}</p>
                 {it.questions
                   .filter((q) => answers[answerKey(it.id, q.id)] !== undefined)
                   .map((q) => {
