@@ -20,6 +20,7 @@ import { dueState } from '../lib/due';
 import { MAX_HELD, type HeldAssignment } from '../lib/lists';
 import { assignmentProgress, buildReport, exercisesOf, heldKey, reportSummary } from '../lib/my-training';
 import { lessonState } from '../lib/completion';
+import { certificateId, courseCertificate } from '../lib/certificate';
 import { outlineIndex, type CourseIndex, type Outline } from '../lib/outline';
 import { $progress } from '../stores/progress';
 import {
@@ -43,11 +44,13 @@ interface Props {
   s: UiStrings['training'];
   /** codeError strings */
   e: UiStrings['codeError'];
+  /** certificate strings: the links to certificates */
+  c: UiStrings['certificate'];
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
-export default function MyTraining({ lang, locale, outline, s, e }: Props) {
+export default function MyTraining({ lang, locale, outline, s, e, c }: Props) {
   const course = outlineIndex(outline);
   const list = useStore(useMemo(() => heldAssignments(course), []));
   const status = useStore(held.$notice);
@@ -60,6 +63,11 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
   const undoButton = useRef<HTMLButtonElement>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  // The course certificate's section appears after hydration only: the server's copy has no stored
+  // progress, and Preact's hydration keeps the server's attributes on an element it reuses, so a
+  // section rendered there would be taken over by the first held assignment's card.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const lessons = outline.modules.flatMap((m) => m.lessons);
   const decode = (code: string) => decodeAssignment(code, course);
@@ -225,6 +233,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
             outline={outline}
             course={course}
             s={s}
+            c={c}
             onRemoved={() => {
               setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) });
               listHeading.current?.focus();
@@ -234,6 +243,8 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
           <UnreadableCard key={h.code} h={h} s={s} />
         );
       })}
+
+      {hydrated && <CourseCertificate progress={progress} locale={locale} course={course} c={c} />}
 
       <h2>{s.openHeading}</h2>
       <form class="open-form" onSubmit={submitPasted}>
@@ -304,10 +315,11 @@ interface CardProps {
   outline: Outline;
   course: CourseIndex;
   s: UiStrings['training'];
+  c: UiStrings['certificate'];
   onRemoved: () => void;
 }
 
-function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved }: CardProps) {
+function HeldCard({ h, a, progress, lang, locale, outline, course, s, c, onRemoved }: CardProps) {
   const [confirming, setConfirming] = useState<boolean | null>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -397,6 +409,20 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
         value={done.read}
         aria-label={fill(s.progress, { read: done.read, total: done.total })}
       />
+      {/* Every assigned lesson done by the completion rule: the certificate, in the course language. */}
+      {complete && (
+        <p>
+          <a
+            class="button button--small"
+            href={`/${courseLang}/my-training/certificate/?a=${certificateId(a)}`}
+            hrefLang={courseLang}
+            data-testid="certificate-link"
+          >
+            {c.view}
+            <span class="visually-hidden">: {a.title}</span>
+          </a>
+        </p>
+      )}
       <div class="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
         <table class="progress-table">
           <thead>
@@ -647,6 +673,43 @@ function UnreadableCard({ h, s }: { h: HeldAssignment; s: UiStrings['training'] 
           {s.remove}
         </button>
       </p>
+    </section>
+  );
+}
+
+/** The whole course's certificate, offered once all its lessons are done (the completion rule). */
+function CourseCertificate({
+  progress,
+  locale,
+  course,
+  c,
+}: {
+  progress: Progress;
+  locale: string;
+  course: CourseIndex;
+  c: UiStrings['certificate'];
+}) {
+  const data = courseCertificate(progress, course);
+  return (
+    <section class="course-certificate" aria-labelledby="course-certificate">
+      <h2 id="course-certificate">{c.courseHeading}</h2>
+      {data.complete ? (
+        <>
+          <p>{fill(c.courseDone, { total: data.lessons.length })}</p>
+          <p>
+            <a
+              class="button button--small"
+              href={`/${locale}/my-training/certificate/`}
+              data-testid="course-certificate-link"
+            >
+              {c.view}
+              <span class="visually-hidden">: {c.courseHeading}</span>
+            </a>
+          </p>
+        </>
+      ) : (
+        <p>{fill(c.courseNotDone, { done: data.done, total: data.total })}</p>
+      )}
     </section>
   );
 }

@@ -39,6 +39,9 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
     const question = answeredQ ?? (shownItem ? nextQuestion(shownItem, answers) : null);
     const finished = !shownItem;
     const score = scoreQuiz(items, answers);
+    const printed = items.filter(
+      (it) => it !== shownItem && it.questions.some((q) => answers[answerKey(it.id, q.id)] !== undefined),
+    );
 
     const choose = (optionId: string) => {
       if (!shownItem || !question) return;
@@ -71,6 +74,31 @@ export default class QuestionSet extends ProgressBound<Props, { ready: boolean }
         <p class="exercise__kind">{s[`kind-${kind}`]}</p>
         <h3 id={`${id}-title`}>{title}</h3>
         <p>{intro}</p>
+        {/* Printed only (global.css): the items answered before the one on screen, with the learner's
+            answers, so a printed lesson shows the whole attempt; the screen shows one item at a time. */}
+        {printed.length > 0 && (
+          <ol class="print-only quiz__print">
+            {printed.map((it) => (
+              <li key={it.id}>
+                <p class="quiz__print-prompt">{it.prompt}</p>
+                {it.questions
+                  .filter((q) => answers[answerKey(it.id, q.id)] !== undefined)
+                  .map((q) => {
+                    const given = answers[answerKey(it.id, q.id)];
+                    const g = gradeAnswer(q, given);
+                    return (
+                      <p key={q.id}>
+                        {q.label} <strong>{q.options.find((o) => o.id === given)?.text}</strong>{' '}
+                        <span class={`q q--${g.verdict}`}>
+                          {MARK[g.verdict]} {s[g.verdict]}
+                        </span>
+                      </p>
+                    );
+                  })}
+              </li>
+            ))}
+          </ol>
+        )}
         {shownItem && question && (
           <div class="quiz__item">
             <p class="meta">{fill(s.situation, { n: items.indexOf(shownItem) + 1, total: items.length })}</p>

@@ -46,9 +46,13 @@ export function localizedPages(): string[] {
 
 /** Lesson pages ('/<lang>/<module>/<lesson>/') of one language. */
 export function lessonPages(lang: Lang): string[] {
-  // Three segments, but not the trainer's own pages (/<lang>/trainer/results/).
+  // Three segments, but not the tools' own pages (/<lang>/trainer/results/, /<lang>/my-training/certificate/).
   return localizedPages().filter(
-    (p) => p.startsWith(`/${lang}/`) && p.split('/').filter(Boolean).length === 3 && !p.startsWith(`/${lang}/trainer/`),
+    (p) =>
+      p.startsWith(`/${lang}/`) &&
+      p.split('/').filter(Boolean).length === 3 &&
+      !p.startsWith(`/${lang}/trainer/`) &&
+      !p.startsWith(`/${lang}/my-training/`),
   );
 }
 
