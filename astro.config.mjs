@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import { fileURLToPath } from 'node:url';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 import { finishLmsPages } from './scripts/lib/lms-dist.mjs';
+import { buildSearchIndex } from './scripts/lib/search-index.mjs';
 
 /**
  * Every .mdx file makes Rolldown log a MODULE_LEVEL_DIRECTIVE warning ("use astro:head-inject")
@@ -62,12 +63,32 @@ function lmsPackagePages() {
   };
 }
 
+/**
+ * The site search's index (Pagefind) in dist/pagefind/, written here rather than as a step of
+ * `npm start` or `npm test`, so every way of building gets it (scripts/lib/search-index.mjs).
+ */
+/** @returns {import('astro').AstroIntegration} */
+function searchIndex() {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages, records } = await buildSearchIndex(
+          fileURLToPath(dir),
+          fileURLToPath(new URL('.', import.meta.url)),
+        );
+        logger.info(`search index: ${pages} pages, ${records} exercise, role-play and glossary records`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The address the site is published at: canonical and hreflang URLs are absolute on it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), lmsPackagePages()],
+  integrations: [mdx(), preact(), lmsPackagePages(), searchIndex()],
   devToolbar: { enabled: false },
   security: {
     // A <meta http-equiv="Content-Security-Policy"> on every page: script-src and style-src list

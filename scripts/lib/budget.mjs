@@ -26,6 +26,10 @@ export const BUDGETS = Object.freeze({
   // An LMS package's frame (dist/lms/index.html): the progress store, SCORM and cmi5, the compact
   // suspend data (fflate's deflate and inflate) and the navigation around the lesson (issue 15).
   lms: 20 * KB,
+  // The search page (issue 16): a reading page plus its own script (the form, grouping and
+  // drawing results). Pagefind itself (pagefind.js, its WebAssembly and index) loads with
+  // import() on the first search, so it counts in no budget; README gives its sizes.
+  search: 7 * KB,
 });
 
 /** @typedef {keyof typeof BUDGETS} BudgetKind */
@@ -58,6 +62,7 @@ export function classifyPage(urlPath, hasIsland) {
   if (section === 'my-training') return is('trainer', 'my training');
   if (section === 'progress') return is('trainer', 'progress page');
   if (section === 'glossary') return is('reading', 'glossary');
+  if (section === 'search' && parts.length === 2) return is('search', 'search page');
   if (parts.length === 2) return is('reading', 'module page');
   if (parts.length === 3) return hasIsland ? is('exercise', 'lesson, exercise') : is('reading', 'lesson, reading');
   return is('reading', 'other');

@@ -1,0 +1,93 @@
+/**
+ * The site search's logic, apart from the page (src/scripts/search.ts) and from Pagefind: the
+ * query in the address, the order results are shown in, and the excerpts' safe pieces.
+ */
+import { fill } from './fill';
+
+/** What a result is: Pagefind's `kind` meta (scripts/lib/search-index.mjs, LessonArticle.astro). */
+export type SearchKind = 'lesson' | 'exercise' | 'roleplay' | 'glossary';
+
+/** The groups of the results page, in the order shown. */
+export const SEARCH_GROUPS = ['lessons', 'practice', 'glossary'] as const;
+export type SearchGroup = (typeof SEARCH_GROUPS)[number];
+
+const GROUP_OF: Record<SearchKind, SearchGroup> = {
+  lesson: 'lessons',
+  exercise: 'practice',
+  roleplay: 'practice',
+  glossary: 'glossary',
+};
+
+/** The query in a page's address (`?q=`), trimmed; '' when there is none. */
+export function queryFromSearch(search: string): string {
+  return (new URLSearchParams(search).get('q') ?? '').trim();
+}
+
+/**
+ * The address of the search page with `query` (a shareable search, and what the language
+ * switcher carries to the other language: it keeps `location.search`).
+ */
+export function searchAddress(pathname: string, query: string): string {
+  const q = query.trim();
+  return q ? `${pathname}?${new URLSearchParams({ q })}` : pathname;
+}
+
+/**
+ * Results grouped: lessons first, then exercises and role-plays, then glossary terms, each
+ * group in Pagefind's order (best first). Lessons lead because they teach the term; the glossary
+ * entry, a short text that Pagefind often ranks higher, is one group down, still on the page.
+ */
+export function groupResults<R extends { meta: { kind?: string } }>(results: readonly R[]): Record<SearchGroup, R[]> {
+  const groups: Record<SearchGroup, R[]> = { lessons: [], practice: [], glossary: [] };
+  for (const r of results) {
+    const group = GROUP_OF[r.meta.kind as SearchKind];
+    // A record of no known kind would be an indexing mistake: it is left out rather than guessed.
+    if (group) groups[group].push(r);
+  }
+  return groups;
+}
+
+/** A piece of an excerpt: plain text, or text Pagefind marked as matching. */
+export interface ExcerptPiece {
+  text: string;
+  mark: boolean;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) => ENTITIES[e]);
+
+/**
+ * Pagefind's excerpt (HTML with <mark>) as text pieces, so the page builds it with text nodes and
+ * never parses index data as HTML. Any other tag is dropped; its text stays.
+ */
+export function excerptPieces(excerpt: string): ExcerptPiece[] {
+  const pieces: ExcerptPiece[] = [];
+  const push = (text: string, mark: boolean) => {
+    const clean = decode(text.replace(/<[^>]*>/g, ''));
+    if (clean) pieces.push({ text: clean, mark });
+  };
+  let last = 0;
+  for (const m of excerpt.matchAll(/<mark>([\s\S]*?)<\/mark>/g)) {
+    push(excerpt.slice(last, m.index), false);
+    push(m[1], true);
+    last = m.index + m[0].length;
+  }
+  push(excerpt.slice(last), false);
+  return pieces;
+}
+
+/**
+ * A count in the page's language, from i18next-style plural forms (`key_one`, `key_other`…), as
+ * src/lib/format.ts `plural` does; kept here so the search page does not load format.ts's chunk
+ * (Preact's) for one line.
+ */
+export function countText(
+  forms: Readonly<Record<string, string | undefined>>,
+  key: string,
+  count: number,
+  lang: string,
+  values: Record<string, string | number> = {},
+): string {
+  const form = new Intl.PluralRules(lang).select(count);
+  return fill(forms[`${key}_${form}`] ?? forms[`${key}_other`] ?? '', { ...values, count });
+}

@@ -1,0 +1,156 @@
+/**
+ * The search page (src/pages/[lang]/search/): runs Pagefind over this language's index and shows
+ * the results with text nodes only. Pagefind's script and index load on the first search (or at
+ * once when the address has `?q=`), never on other pages.
+ */
+import type { UiStrings } from '../i18n/strings';
+import {
+  SEARCH_GROUPS,
+  countText,
+  excerptPieces,
+  groupResults,
+  queryFromSearch,
+  searchAddress,
+  type SearchGroup,
+} from '../lib/search';
+
+interface PagefindSub {
+  url: string;
+  title: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; kind?: string; lesson?: string };
+  sub_results?: PagefindSub[];
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  debouncedSearch(q: string, o?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
+}
+
+/** How many results are shown (best first); Pagefind loads each one's text, so not all. */
+const MAX_RESULTS = 20;
+/** Sections listed under a lesson: enough to pick from, short enough to scan. */
+const MAX_SECTIONS = 3;
+
+const form = document.querySelector<HTMLFormElement>('form[data-search]')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const status = document.querySelector<HTMLElement>('[data-search-status]')!;
+const out = document.querySelector<HTMLElement>('[data-search-results]')!;
+const s = JSON.parse(form.dataset.strings!) as UiStrings['search'];
+const lang = form.dataset.lang!;
+
+let loading: Promise<Pagefind> | null = null;
+function pagefind(): Promise<Pagefind> {
+  // A path Vite does not follow: /pagefind/ is written after the build (scripts/lib/search-index.mjs).
+  const url = '/pagefind/pagefind.js';
+  loading ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
+    await pf.options({ baseUrl: '/' });
+    return pf;
+  });
+  return loading;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function excerpt(html: string): HTMLElement {
+  const p = el('p', 'search-result__excerpt');
+  for (const piece of excerptPieces(html)) p.append(piece.mark ? el('mark', undefined, piece.text) : piece.text);
+  return p;
+}
+
+function result(r: PagefindData, group: SearchGroup): HTMLLIElement {
+  const li = el('li', 'search-result');
+  const title = el('a', 'search-result__title', r.meta.title ?? r.url);
+  title.href = r.url;
+  li.append(title);
+  if (group === 'practice') {
+    const kind = r.meta.kind === 'roleplay' ? s.roleplay : s.exercise;
+    li.append(el('p', 'meta', `${kind} · ${s.inLesson.replace('{{lesson}}', r.meta.lesson ?? '')}`));
+  }
+  const sections = (r.sub_results ?? []).filter((sub) => sub.url.includes('#')).slice(0, MAX_SECTIONS);
+  if (group === 'lessons' && sections.length) {
+    // The lesson's sections that match, each linking to its heading: the answer is usually there.
+    const list = el('ul', 'search-result__sections');
+    list.setAttribute('aria-label', s.sections.replace('{{lesson}}', r.meta.title ?? ''));
+    for (const sub of sections) {
+      const item = el('li');
+      const link = el('a', undefined, sub.title);
+      link.href = sub.url;
+      item.append(link, excerpt(sub.excerpt));
+      list.append(item);
+    }
+    li.append(list);
+  } else {
+    li.append(excerpt(r.excerpt));
+  }
+  return li;
+}
+
+function show(query: string, data: PagefindData[]) {
+  const groups = groupResults(data);
+  out.replaceChildren();
+  for (const group of SEARCH_GROUPS) {
+    if (!groups[group].length) continue;
+    const section = el('section', 'search-group');
+    const id = `search-group-${group}`;
+    section.setAttribute('aria-labelledby', id);
+    const heading = el('h2', undefined, `${s[group]} (${groups[group].length})`);
+    heading.id = id;
+    const list = el('ol', 'search-group__list');
+    for (const r of groups[group]) list.append(result(r, group));
+    section.append(heading, list);
+    out.append(section);
+  }
+  status.textContent = data.length
+    ? countText(s, 'results', data.length, lang, { query })
+    : s.none.replace('{{query}}', query);
+}
+
+let latest = '';
+async function run(query: string) {
+  latest = query;
+  if (!query) {
+    status.textContent = '';
+    out.replaceChildren();
+    return;
+  }
+  try {
+    if (!loading) status.textContent = s.loading;
+    const pf = await pagefind();
+    const search = await pf.debouncedSearch(query, {}, 250);
+    // null: a newer search replaced this one while it waited.
+    if (!search || query !== latest) return;
+    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    if (query === latest) show(query, data);
+  } catch {
+    status.textContent = s.failed;
+  }
+}
+
+function update(query: string) {
+  // replaceState, not pushState: Back leaves the search page rather than stepping through letters.
+  history.replaceState(history.state, '', searchAddress(location.pathname, query) + location.hash);
+  void run(query);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  update(input.value.trim());
+});
+input.addEventListener('input', () => update(input.value.trim()));
+// Pagefind starts loading when the learner is about to type, not with the page.
+input.addEventListener('focus', () => void pagefind().catch(() => {}), { once: true });
+
+const initial = queryFromSearch(location.search);
+if (initial) {
+  input.value = initial;
+  void run(initial);
+}
