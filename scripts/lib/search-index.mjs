@@ -14,6 +14,7 @@
  * Trainer, progress, My training, home and module pages have no `data-pagefind-body`, so Pagefind
  * leaves them out.
  */
+import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -84,6 +85,8 @@ export async function buildSearchIndex(distDir, rootDir) {
         ['roleplays', 'roleplay'],
       ]) {
         const dir = join(rootDir, 'content', folder, lang);
+        // A course may have no role-plays or exercises (the build tests' one-lesson course).
+        if (!existsSync(dir)) continue;
         for (const file of (await readdir(dir)).filter((f) => f.endsWith('.yaml')).sort()) {
           const data = parse(await readFile(join(dir, file), 'utf8'));
           const id = file.replace(/\.yaml$/, '');
