@@ -4,6 +4,7 @@
  * once when the address has `?q=`), never on other pages.
  */
 import type { UiStrings } from '../i18n/strings';
+import { fill } from '../lib/fill';
 import {
   SEARCH_GROUPS,
   countText,
@@ -102,7 +103,7 @@ function show(query: string, data: PagefindData[]) {
     const section = el('section', 'search-group');
     const id = `search-group-${group}`;
     section.setAttribute('aria-labelledby', id);
-    const heading = el('h2', undefined, `${s[group]} (${groups[group].length})`);
+    const heading = el('h2', undefined, fill(s.groupCount, { group: s[group], count: groups[group].length }));
     heading.id = id;
     const list = el('ol', 'search-group__list');
     for (const r of groups[group]) list.append(result(r, group));
