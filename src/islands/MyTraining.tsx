@@ -33,6 +33,7 @@ import {
 import { held } from '../stores/training';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
+import OfflineSave from './OfflineSave';
 
 interface Props {
   /** BCP-47 tag for dates and plurals: 'zh-CN' */
@@ -43,11 +44,13 @@ interface Props {
   s: UiStrings['training'];
   /** codeError strings */
   e: UiStrings['codeError'];
+  /** "Save for offline" strings */
+  o: UiStrings['offline'];
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
-export default function MyTraining({ lang, locale, outline, s, e }: Props) {
+export default function MyTraining({ lang, locale, outline, s, e, o }: Props) {
   const course = outlineIndex(outline);
   const list = useStore(useMemo(() => heldAssignments(course), []));
   const status = useStore(held.$notice);
@@ -225,6 +228,7 @@ export default function MyTraining({ lang, locale, outline, s, e }: Props) {
             outline={outline}
             course={course}
             s={s}
+            o={o}
             onRemoved={() => {
               setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) });
               listHeading.current?.focus();
@@ -304,10 +308,11 @@ interface CardProps {
   outline: Outline;
   course: CourseIndex;
   s: UiStrings['training'];
+  o: UiStrings['offline'];
   onRemoved: () => void;
 }
 
-function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved }: CardProps) {
+function HeldCard({ h, a, progress, lang, locale, outline, course, s, o, onRemoved }: CardProps) {
   const [confirming, setConfirming] = useState<boolean | null>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -461,6 +466,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, onRemoved 
           </tbody>
         </table>
       </div>
+      <OfflineSave lang={lang} locale={courseLang} lessons={ids} o={o} />
 
       <details class="report-box">
         <summary>{s.reportHeading}</summary>
