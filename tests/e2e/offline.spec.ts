@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { expect, test } from './fixtures';
+import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { formatBytes, offlinePlan, type OfflineList } from '../../src/lib/offline';
@@ -101,6 +102,7 @@ test('"Save the course for offline use" shows the size first, then progress; uns
   const plan = offlinePlan(offlineList('zh'), null);
   const size = formatBytes(plan.bytes, 'zh-CN');
   await expect(box).toContainText(s.size.replace('{size}', size));
+  await axe(page, 'save the course for offline: size shown');
   await box.getByRole('button', { name: s.download.replace('{size}', size) }).click();
   await expect(box.getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
   await expect(box.locator('progress')).toBeHidden();
@@ -194,6 +196,7 @@ test.describe('a new release', () => {
     const banner = page.locator('[data-sw-update]');
     await expect(banner).toContainText(s.updateAvailable);
     await expect(banner).toHaveAttribute('role', 'status');
+    await axe(page, 'update prompt');
     // Mid-exercise, nothing happens behind the learner's back: same page, old worker, new one waiting.
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
