@@ -48,16 +48,21 @@ export function offlinePlan(list: OfflineList, lessonIds: readonly string[] | nu
   return { urls: all, bytes: all.reduce((sum, u) => sum + (list.bytes[u] ?? 0), 0) };
 }
 
-/** Bytes as the learner's language writes them: "480 kB", "1.2 MB", "1,2 MB". */
+/** Bytes as the learner's language writes them, kept on one line: "480 kB", "1.2 MB", "1,2 MB". */
 export function formatBytes(bytes: number, lang: string): string {
   const mb = bytes >= 1_000_000;
   const value = mb ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000));
-  return new Intl.NumberFormat(lang, {
-    style: 'unit',
-    unit: mb ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: mb ? 1 : 0,
-  }).format(value);
+  return (
+    new Intl.NumberFormat(lang, {
+      style: 'unit',
+      unit: mb ? 'megabyte' : 'kilobyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: mb ? 1 : 0,
+    })
+      .format(value)
+      // Number and unit on one line: "113 / kB" split over two lines reads badly on a phone.
+      .replace(/\s/g, '\u00a0')
+  );
 }
 
 /** Whether the space the browser reports left is enough, with a margin for its own bookkeeping. */

@@ -9,6 +9,9 @@ import { loadScript } from './load-script';
 if ('serviceWorker' in navigator) {
   addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').then((reg) => {
+      // No registration, though no refusal either, where workers are blocked (Playwright's
+      // serviceWorkers: 'block' does this): nothing to watch.
+      if (!reg) return;
       // Only an update waits: a first install (no controller yet) takes over at once.
       const check = () =>
         reg.waiting &&

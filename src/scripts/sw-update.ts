@@ -12,18 +12,23 @@ if (region && template) {
   const wb = new Workbox('/sw.js');
   let reloading = false;
   wb.addEventListener('waiting', () => {
-    if (region.querySelector('[data-sw-reload]')) return;
-    // Into the status region that was already there: a screen reader announces it, politely.
-    region.append(template.content.cloneNode(true));
+    if (!region.hidden) return;
+    // The status region first, its words a moment later: a screen reader announces a change in a
+    // live region it already knows, politely, not one that arrives with its words.
+    region.hidden = false;
     region.classList.add('update-banner--shown');
-    region.querySelector('[data-sw-reload]')!.addEventListener('click', () => {
-      reloading = true;
-      wb.messageSkipWaiting();
-    });
-    region.querySelector('[data-sw-later]')!.addEventListener('click', () => {
-      region.classList.remove('update-banner--shown');
-      region.replaceChildren(template);
-    });
+    setTimeout(() => {
+      region.append(template.content.cloneNode(true));
+      region.querySelector('[data-sw-reload]')!.addEventListener('click', () => {
+        reloading = true;
+        wb.messageSkipWaiting();
+      });
+      region.querySelector('[data-sw-later]')!.addEventListener('click', () => {
+        region.classList.remove('update-banner--shown');
+        region.replaceChildren(template);
+        region.hidden = true;
+      });
+    }, 150);
   });
   // Only the tab where Reload was pressed reloads; other open tabs keep their page (and exercise).
   wb.addEventListener('controlling', () => reloading && location.reload());

@@ -23,6 +23,9 @@ const exercise = (lang: Lang, id: string): any =>
 const offlineList = (lang: Lang): OfflineList =>
   JSON.parse(readFileSync(path.join(dist, 'offline', `${lang}.json`), 'utf8'));
 
+// The other specs block service workers (playwright.config.ts); these are about one.
+test.use({ serviceWorkers: 'allow' });
+
 /** The worker controls the page and the page itself is stored (the first page visited too). */
 async function workerReady(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
