@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { CSP_DIRECTIVES } from './src/lib/csp.ts';
 import { finishLmsPages } from './scripts/lib/lms-dist.mjs';
 import { buildSearchIndex } from './scripts/lib/search-index.mjs';
+import { finishOffline } from './scripts/lib/offline-dist.mjs';
+import { LOCALE_IDS } from './src/i18n/locales.ts';
 
 /**
  * Every .mdx file makes Rolldown log a MODULE_LEVEL_DIRECTIVE warning ("use astro:head-inject")
@@ -58,6 +60,9 @@ function lmsPackagePages() {
     hooks: {
       'astro:build:done': async ({ dir }) => {
         await finishLmsPages(fileURLToPath(dir));
+        // Offline (issue 16): the lists "Save for offline" reads and the Workbox service worker.
+        const offline = await finishOffline(fileURLToPath(dir), [...LOCALE_IDS]);
+        console.log(`[offline] sw.js precaches ${offline.sw.count} files, ${(offline.sw.size / 1024).toFixed(0)} KB`);
       },
     },
   };
@@ -124,7 +129,7 @@ export default defineConfig({
                 // Before 'islands': a module both reach (src/lib/fill.ts, which lib/format.ts uses)
                 // stays in what every page loads, so a page script never pulls in Preact.
                 priority: 2,
-                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress)|lib[\\/](progress|completion|progress-export|urls|fill)|i18n[\\/]locales)\.ts/,
+                test: /nanostores[\\/]atom[\\/]|src[\\/](stores[\\/](storage|progress)|scripts[\\/](progress-ui|same-place|download-progress|load-script)|lib[\\/](progress|completion|progress-export|urls|fill)|i18n[\\/]locales)\.ts/,
               },
             ],
           },

@@ -15,6 +15,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
     screenshot: 'off',
+    // No service worker (issue 16) in the specs that do not test it: a worker answering from its
+    // cache would hide requests from page.route() (tests that hold an island's script) and change
+    // timings. tests/e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
   projects: [
     {

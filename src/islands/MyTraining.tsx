@@ -34,6 +34,7 @@ import {
 import { held } from '../stores/training';
 import { codeInHash, copyText, formatDate, formatDue } from './shared';
 import type { UiStrings } from '../i18n/strings';
+import OfflineSave from './OfflineSave';
 
 interface Props {
   /** BCP-47 tag for dates and plurals: 'zh-CN' */
@@ -46,11 +47,13 @@ interface Props {
   e: UiStrings['codeError'];
   /** certificate strings: the links to certificates */
   c: UiStrings['certificate'];
+  /** "Save for offline" strings */
+  o: UiStrings['offline'];
 }
 
 type Message = { kind: 'ok' | 'error'; text: string; detail?: string } | null;
 
-export default function MyTraining({ lang, locale, outline, s, e, c }: Props) {
+export default function MyTraining({ lang, locale, outline, s, e, c, o }: Props) {
   const course = outlineIndex(outline);
   const list = useStore(useMemo(() => heldAssignments(course), []));
   const status = useStore(held.$notice);
@@ -234,6 +237,7 @@ export default function MyTraining({ lang, locale, outline, s, e, c }: Props) {
             course={course}
             s={s}
             c={c}
+            o={o}
             onRemoved={() => {
               setMessage({ kind: 'ok', text: fill(s.removed, { title: d.value.title }) });
               listHeading.current?.focus();
@@ -316,10 +320,11 @@ interface CardProps {
   course: CourseIndex;
   s: UiStrings['training'];
   c: UiStrings['certificate'];
+  o: UiStrings['offline'];
   onRemoved: () => void;
 }
 
-function HeldCard({ h, a, progress, lang, locale, outline, course, s, c, onRemoved }: CardProps) {
+function HeldCard({ h, a, progress, lang, locale, outline, course, s, c, o, onRemoved }: CardProps) {
   const [confirming, setConfirming] = useState<boolean | null>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
@@ -487,6 +492,7 @@ function HeldCard({ h, a, progress, lang, locale, outline, course, s, c, onRemov
           </tbody>
         </table>
       </div>
+      <OfflineSave lang={lang} locale={courseLang} lessons={ids} o={o} />
 
       <details class="report-box">
         <summary>{s.reportHeading}</summary>

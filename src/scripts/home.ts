@@ -10,6 +10,7 @@ import { fill } from '../lib/fill';
 import { parsePaths, PATHS_KEY } from '../lib/paths';
 import { $progress } from '../stores/progress';
 import { readRaw } from '../stores/storage';
+import { loadScript } from './load-script';
 
 interface LessonInfo {
   href: string;
@@ -80,4 +81,14 @@ if (root) {
     if (e.key === PATHS_KEY || e.key === null) render();
   });
   render();
+}
+
+// "Save the course for offline use": the button shows where a browser can keep pages; what it does
+// loads on the first click (./offline-save.ts, see ./load-script.ts), so the dashboard does not carry it.
+const offline = document.querySelector<HTMLElement>('[data-offline-save]');
+if (offline && 'caches' in window && 'serviceWorker' in navigator) {
+  offline.hidden = false;
+  offline
+    .querySelector('[data-offline-start]')!
+    .addEventListener('click', () => loadScript(offline.dataset.src), { once: true });
 }

@@ -1,0 +1,83 @@
+/**
+ * "Save for offline" (issue 16), the pure part: which files a course or an assignment needs, how
+ * many bytes that is (shown before anything downloads), and how a failure is told. The lists come
+ * from dist/offline/<lang>.json, written after the build by scripts/lib/offline-dist.mjs.
+ */
+
+/** dist/offline/<lang>.json */
+export interface OfflineList {
+  version: 1;
+  /** Lesson id ('module/lesson') → the addresses it needs beyond the precached shell, page first. */
+  lessons: Record<string, string[]>;
+  /** The course home, module pages, glossary, progress, My training: saved with the whole course. */
+  extra: string[];
+  /** Address → bytes as stored. */
+  bytes: Record<string, number>;
+}
+
+export interface OfflinePlan {
+  urls: string[];
+  bytes: number;
+}
+
+/** Cache names shared with the service worker (scripts/lib/offline-dist.mjs). */
+export const PAGES_CACHE = 'pages';
+export const ASSETS_CACHE = 'assets';
+
+/** A page (address ending in '/') goes where the worker looks for pages; anything else with the assets. */
+export const cacheFor = (url: string) => (url.endsWith('/') ? PAGES_CACHE : ASSETS_CACHE);
+
+/** Checks the shape of a fetched list: a broken or old file must fail plainly, not half-save. */
+export function parseOfflineList(value: unknown): OfflineList | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<OfflineList>;
+  if (v.version !== 1 || !v.lessons || !v.bytes || !Array.isArray(v.extra)) return null;
+  return v as OfflineList;
+}
+
+/**
+ * The files to save for some lessons (null: the whole course, with its home, modules and
+ * glossary), each once, and their total. Lessons the list does not know (an assignment made for
+ * another release) are skipped: the rest still saves.
+ */
+export function offlinePlan(list: OfflineList, lessonIds: readonly string[] | null): OfflinePlan {
+  const ids = lessonIds ?? Object.keys(list.lessons);
+  const urls = new Set<string>(lessonIds ? [] : list.extra);
+  for (const id of ids) for (const url of list.lessons[id] ?? []) urls.add(url);
+  const all = [...urls];
+  return { urls: all, bytes: all.reduce((sum, u) => sum + (list.bytes[u] ?? 0), 0) };
+}
+
+/** Bytes as the learner's language writes them, kept on one line: "480 kB", "1.2 MB", "1,2 MB". */
+export function formatBytes(bytes: number, lang: string): string {
+  const mb = bytes >= 1_000_000;
+  const value = mb ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000));
+  return (
+    new Intl.NumberFormat(lang, {
+      style: 'unit',
+      unit: mb ? 'megabyte' : 'kilobyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: mb ? 1 : 0,
+    })
+      .format(value)
+      // Number and unit on one line: "113 / kB" split over two lines reads badly on a phone.
+      .replace(/\s/g, '\u00a0')
+  );
+}
+
+/** Whether the space the browser reports left is enough, with a margin for its own bookkeeping. */
+export function roomFor(bytes: number, estimate: { quota?: number; usage?: number } | undefined): boolean {
+  if (!estimate?.quota) return true; // unknown: try, and report a quota error if it comes
+  return estimate.quota - (estimate.usage ?? 0) >= bytes * 1.2;
+}
+
+export type SaveFailure = 'quota' | 'network' | 'other';
+
+/** What a failed download or cache write means for the learner. */
+export function failureOf(error: unknown): SaveFailure {
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'quota';
+  // fetch() rejects with a TypeError when the network is gone; an HTTP error is ours (see save).
+  if (name === 'TypeError' || name === 'NetworkError') return 'network';
+  return 'other';
+}

@@ -1,0 +1,64 @@
+/**
+ * Offline (issue 16) in the built site: the Workbox service worker precaches the shell and never
+ * dist/lms/, every lesson of every language is in its offline list with real byte counts, and each
+ * language has a manifest the layout links. The browser side is tests/e2e/offline.spec.ts.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dist, LANGS, lessonPages, page } from './dist';
+import { offlinePlan, parseOfflineList } from '../../src/lib/offline';
+
+describe('the service worker', () => {
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+
+  it('precaches the shell: the global CSS, the core script, icons and every manifest', () => {
+    expect(precached.some((u) => /^_astro\/global\.[\w-]+\.css$/.test(u))).toBe(true);
+    expect(precached.some((u) => /^_astro\/core\.[\w-]+\.js$/.test(u))).toBe(true);
+    for (const lang of LANGS) expect(precached).toContain(`${lang}/manifest.webmanifest`);
+    for (const u of precached) expect(existsSync(path.join(dist, u)), u).toBe(true);
+  });
+
+  it('precaches no page, nothing of dist/lms/, and not the trainer’s Excel writer', () => {
+    expect(precached.filter((u) => u.endsWith('.html') || u.startsWith('lms/') || /xlsx/.test(u))).toEqual([]);
+    expect(sw).toContain('/lms/'); // the page route excludes it
+  });
+
+  it('waits for the learner before taking over (no skipWaiting on install)', () => {
+    expect(sw).toContain('SKIP_WAITING');
+    expect(sw).not.toMatch(/addEventListener\("install",[^)]*skipWaiting/);
+  });
+});
+
+describe('the offline lists', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: every lesson, with its page and true sizes`, () => {
+      const list = parseOfflineList(JSON.parse(readFileSync(path.join(dist, 'offline', `${lang}.json`), 'utf8')))!;
+      expect(list).not.toBeNull();
+      const lessons = lessonPages(lang);
+      expect(Object.keys(list.lessons)).toHaveLength(lessons.length);
+      for (const [id, files] of Object.entries(list.lessons)) {
+        expect(files[0]).toBe(`/${lang}/${id}/`);
+        expect(list.bytes[files[0]]).toBe(statSync(path.join(dist, lang, id, 'index.html')).size);
+      }
+      expect(list.extra).toContain(`/${lang}/`);
+      expect(offlinePlan(list, null).bytes).toBeGreaterThan(100_000);
+    });
+  }
+});
+
+describe('the web app manifests', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: named, scoped and linked in its language`, () => {
+      const m = JSON.parse(readFileSync(path.join(dist, lang, 'manifest.webmanifest'), 'utf8'));
+      expect(m.start_url).toBe(`/${lang}/`);
+      expect(m.scope).toBe(`/${lang}/`);
+      expect(m.name && m.short_name).toBeTruthy();
+      for (const icon of m.icons) expect(existsSync(path.join(dist, icon.src))).toBe(true);
+      expect(page(`/${lang}/`).querySelector('link[rel="manifest"]')?.getAttribute('href')).toBe(
+        `/${lang}/manifest.webmanifest`,
+      );
+    });
+  }
+});

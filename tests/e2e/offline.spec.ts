@@ -1,0 +1,221 @@
+/**
+ * Offline (issue 16): after a first visit, pages seen open without a connection; "Save for
+ * offline" stores lessons never opened, which then open, run an exercise and reload offline;
+ * progress written offline is still there back online; a new release waits for the learner's
+ * "Reload". The worker is dist/sw.js (Workbox, scripts/lib/offline-dist.mjs).
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { expect, test } from './fixtures';
+import { axe } from './axe';
+import type { Locator, Page } from '@playwright/test';
+import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
+import { formatBytes, offlinePlan, type OfflineList } from '../../src/lib/offline';
+import { UI, type Lang } from './site';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const dist = path.join(root, 'dist');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const exercise = (lang: Lang, id: string): any =>
+  parse(readFileSync(path.join(root, 'content/exercises', lang, `${id}.yaml`), 'utf8'));
+const offlineList = (lang: Lang): OfflineList =>
+  JSON.parse(readFileSync(path.join(dist, 'offline', `${lang}.json`), 'utf8'));
+
+// The other specs block service workers (playwright.config.ts); these are about one.
+test.use({ serviceWorkers: 'allow' });
+
+/** The worker controls the page and the page itself is stored (the first page visited too). */
+async function workerReady(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(async () =>
+        Boolean(await (await caches.open('pages')).match(location.href, { ignoreSearch: true, ignoreVary: true })),
+      ),
+    )
+    .toBe(true);
+}
+
+async function islandIn(page: Page, id: string): Promise<Locator> {
+  const box = page.locator(`[data-exercise-id="${id}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await expect(box.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
+  return box;
+}
+
+/** Sorts the first card of "sales or service" into its column; returns the column's locator. */
+async function sortFirstCard(page: Page, lang: Lang) {
+  const data = exercise(lang, 'sales-or-service-sort');
+  const box = await islandIn(page, 'sales-or-service-sort');
+  const card = data.cards[0];
+  await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
+  await box
+    .locator('.categorize__targets')
+    .getByRole('button', { name: data.columns[card.column], exact: true })
+    .click();
+  await expect(box.locator('.feedback')).toContainText(card.feedback);
+  return { card, column: data.columns[card.column] as string };
+}
+
+async function expectSorted(page: Page, card: { text: string }, column: string) {
+  const box = await islandIn(page, 'sales-or-service-sort');
+  await expect(box.locator(`.categorize__column:has(h4:text("${column}"))`)).toContainText(card.text);
+}
+
+test('after a first visit, pages seen open offline; an exercise answered offline survives reload and reconnection', async ({
+  page,
+  context,
+}) => {
+  const lesson = '/en/sales-and-service/sales-vs-service/';
+  await page.goto(lesson); // the very first page: stored when the worker installs
+  await workerReady(page);
+  await page.goto('/en/glossary/'); // a second page, through the worker
+  await workerReady(page);
+
+  await context.setOffline(true);
+  await page.goto('/en/glossary/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto(lesson);
+  const { card, column } = await sortFirstCard(page, 'en');
+  await page.reload();
+  await expectSorted(page, card, column);
+
+  // A page never visited is not there offline (the browser's own error page, no crash of ours).
+  const missing = await page.goto('/en/relationship-types/').catch(() => null);
+  expect(missing?.ok() ?? false).toBe(false);
+
+  // Back online: the answer given offline is still there (it was kept in localStorage).
+  await context.setOffline(false);
+  await page.goto(lesson);
+  await expectSorted(page, card, column);
+});
+
+test('"Save the course for offline use" shows the size first, then progress; unseen lessons open offline', async ({
+  page,
+  context,
+}) => {
+  const s = UI.zh.offline;
+  await page.goto('/zh/');
+  await workerReady(page);
+  const box = page.locator('[data-offline-save]');
+  await box.getByRole('button', { name: s.saveCourse }).click();
+  const plan = offlinePlan(offlineList('zh'), null);
+  const size = formatBytes(plan.bytes, 'zh-CN');
+  await expect(box).toContainText(s.size.replace('{size}', size));
+  await axe(page, 'save the course for offline: size shown');
+  await box.getByRole('button', { name: s.download.replace('{size}', size) }).click();
+  await expect(box.getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
+  await expect(box.locator('progress')).toBeHidden();
+
+  await context.setOffline(true);
+  // Never opened before: a module page, a lesson with an exercise (run it, reload), the glossary.
+  await page.goto('/zh/relationship-types/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto('/zh/sales-and-service/sales-vs-service/');
+  const { card, column } = await sortFirstCard(page, 'zh');
+  await page.reload();
+  await expectSorted(page, card, column);
+  await page.goto('/zh/glossary/');
+  await expect(page.locator('h1')).toBeVisible();
+});
+
+test('My training: "Save this assignment for offline use" stores its lessons, opened offline from the list', async ({
+  page,
+  context,
+}) => {
+  const s = UI.lv.offline;
+  const a: Assignment = {
+    id: 'offline1',
+    title: 'Bezsaistē',
+    modules: [],
+    lessons: ['relationship-selling/relationship-oriented-selling', 'relationship-types/choosing-the-level'],
+  };
+  await page.goto(`/lv/my-training/#${encodeAssignment(a)}`);
+  await workerReady(page);
+  await page.getByRole('button', { name: UI.lv.training.add }).click();
+  const card = page.locator('.held-assignment');
+  await card.getByRole('button', { name: s.saveAssignment }).click();
+  const size = formatBytes(offlinePlan(offlineList('lv'), a.lessons).bytes, 'lv');
+  await expect(card).toContainText(s.size.replace('{size}', size));
+  await card.getByRole('button', { name: s.download.replace('{size}', size) }).click();
+  await expect(card.getByTestId('offline-save').getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
+
+  await context.setOffline(true);
+  // From the list, with ?in=<assignment>: the stored page is the same page.
+  await card.locator('a.button').first().click();
+  await expect(page).toHaveURL(/relationship-oriented-selling\/\?in=offline1$/);
+  const data = exercise('lv', 'which-approach-fits');
+  const box = await islandIn(page, 'which-approach-fits');
+  const name =
+    UI.lv.diagram.continuum[
+      { transactional: 'transactional', relationship: 'relationship', 'relationship-oriented': 'oriented' }[
+        data.items[0].answer as string
+      ]!
+    ];
+  await box.locator('.quiz__options').getByRole('button', { name, exact: true }).click();
+  await expect(box.locator('.feedback')).toBeVisible();
+  await page.reload();
+  await expect((await islandIn(page, 'which-approach-fits')).locator('.feedback')).toBeVisible();
+  // A lesson of the assignment not in this list's first row, never opened.
+  await page.goto('/lv/relationship-types/choosing-the-level/');
+  await expect(page.locator('h1')).toBeVisible();
+});
+
+test.describe('a new release', () => {
+  let copy = '';
+  let server: import('node:http').Server | undefined;
+  let base = '';
+  test.beforeAll(async () => {
+    // A copy of the site on its own port, so a second worker can be published without touching
+    // dist/ that the other tests are reading.
+    copy = mkdtempSync(path.join(tmpdir(), 'offline-release-'));
+    cpSync(dist, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}lms`) });
+    const { serve } = await import('../../scripts/serve.mjs');
+    const port = 4600 + Math.floor(Math.random() * 300);
+    server = await serve({ dir: copy, port, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${port}`;
+  });
+  test.afterAll(async () => {
+    server?.closeAllConnections();
+    server?.close();
+    rmSync(copy, { recursive: true, force: true });
+  });
+
+  test('waits for the learner: a polite "Reload" prompt in the page language, never a reload on its own', async ({
+    page,
+  }) => {
+    const s = UI.ms.offline;
+    await page.goto(`${base}/ms/sales-and-service/sales-vs-service/`);
+    await workerReady(page);
+    const { card, column } = await sortFirstCard(page, 'ms');
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+
+    // Publish a second version of the worker and let the page find it.
+    writeFileSync(path.join(copy, 'sw.js'), readFileSync(path.join(copy, 'sw.js'), 'utf8') + '\n// release 2\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const banner = page.locator('[data-sw-update]');
+    await expect(banner).toContainText(s.updateAvailable);
+    await expect(banner).toHaveAttribute('role', 'status');
+    await axe(page, 'update prompt');
+    // Mid-exercise, nothing happens behind the learner's back: same page, old worker, new one waiting.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting))).toBe(
+      true,
+    );
+
+    // Keyboard: the button is reachable and works with Enter.
+    const reload = banner.getByRole('button', { name: s.updateReload });
+    await reload.focus();
+    await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBeUndefined();
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting))).toBe(
+      false,
+    );
+    await expect(banner.getByRole('button')).toHaveCount(0);
+    await expectSorted(page, card, column);
+  });
+});
