@@ -4,24 +4,15 @@
  * styles and images they need, so the trainer's page and `npm run package` know exactly which
  * files a package holds without guessing.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { referencedFiles, relativizeHtml } from '../../src/lib/lms/relative.ts';
-
-async function walk(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else out.push(path);
-  }
-  return out;
-}
+import { filesUnder } from './files.mjs';
 
 /** Rewrites dist/lms/**\/*.html in place and writes dist/lms/files.json. */
 export async function finishLmsPages(distDir) {
   const lmsDir = join(distDir, 'lms');
-  const pages = (await walk(lmsDir)).filter((f) => f.endsWith('.html'));
+  const pages = (await filesUnder(lmsDir)).filter((f) => f.endsWith('.html'));
   const assets = new Set();
   const queue = [];
   for (const file of pages) {

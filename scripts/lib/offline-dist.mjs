@@ -15,25 +15,16 @@
  * get it with the build.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { generateSW } from 'workbox-build';
 import { ASSETS_CACHE, PAGES_CACHE } from '../../src/lib/offline.ts';
+import { filesUnder } from './files.mjs';
 
 /** Pages whose files are the shell: what a learner opens (not the trainer's tools). */
 const LEARNER_SECTIONS = new Set(['glossary', 'my-training', 'progress']);
 /** Path segments under /<lang>/ that are not modules. */
 const NOT_MODULES = new Set(['glossary', 'my-training', 'progress', 'trainer', '404']);
-
-async function walk(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else out.push(path);
-  }
-  return out;
-}
 
 /** The same-origin files an HTML page or a script names: root paths and relative imports. */
 function refsOf(text, fromUrl) {
@@ -68,7 +59,7 @@ function closure(dist, html, url) {
  * @returns {Promise<{ precache: string[], lists: Record<string, object>, sw: { count: number, size: number } }>}
  */
 export async function finishOffline(distDir, locales) {
-  const pages = (await walk(distDir))
+  const pages = (await filesUnder(distDir))
     .filter((f) => f.endsWith('index.html'))
     .map((f) => ({
       file: f,
@@ -88,7 +79,7 @@ export async function finishOffline(distDir, locales) {
     if (!locales.includes(lang) || section === 'trainer' || section === '404') continue;
     for (const f of closure(distDir, readFileSync(p.file, 'utf8'), p.url)) shell.add(f);
   }
-  for (const f of await walk(join(distDir, 'icons')).catch(() => []))
+  for (const f of await filesUnder(join(distDir, 'icons')).catch(() => []))
     shell.add('/' + relative(distDir, f).split(sep).join('/'));
   for (const lang of locales)
     if (existsSync(join(distDir, lang, 'manifest.webmanifest'))) shell.add(`/${lang}/manifest.webmanifest`);
