@@ -10,15 +10,19 @@
  *   visited (NetworkFirst), so a page seen once opens offline. The trainer's heavy exports and
  *   dist/lms/ (the LMS package copies, which run inside an LMS, never on this site) are not
  *   precached, and dist/lms/ is not cached at all.
+ * - dist/sw-pages.js, the worker's own part (src/sw/pages.ts, bundled here with esbuild, Astro's
+ *   own bundler): what keeps saved pages working across a release.
  *
  * Run from the astro:build:done hook in astro.config.mjs, so `npm start`, `npm test` and CI all
  * get it with the build.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSW } from 'workbox-build';
-import { ASSETS_CACHE, PAGES_CACHE } from '../../src/lib/offline.ts';
+import { build } from 'esbuild';
+import { ASSETS_CACHE, PAGES_CACHE, filesOfPage } from '../../src/lib/offline.ts';
 import { filesUnder } from './files.mjs';
 
 /** Pages whose files are the shell: what a learner opens (not the trainer's tools). */
@@ -26,31 +30,13 @@ const LEARNER_SECTIONS = new Set(['glossary', 'my-training', 'progress']);
 /** Path segments under /<lang>/ that are not modules. */
 const NOT_MODULES = new Set(['glossary', 'my-training', 'progress', 'trainer', '404']);
 
-/** The same-origin files an HTML page or a script names: root paths and relative imports. */
-function refsOf(text, fromUrl) {
-  const found = new Set();
-  for (const m of text.matchAll(/(?:href|src|component-url|renderer-url|before-hydration-url)="(\/[^"#?]*)/g))
-    if (!m[1].startsWith('//')) found.add(m[1]);
-  // Static imports only ("from './x.js'", "import './x.js'"): a dynamic import() loads on demand
-  // (the trainer's Excel writer, the QR encoder) and is cached when it is used, not before.
-  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g))
-    found.add(new URL(m[1], `http://x${fromUrl}`).pathname);
-  return [...found].filter((u) => !u.endsWith('/') && !u.endsWith('.html'));
-}
-
-/** A page's files, following scripts' static imports. */
+/** A page's files, as the service worker will find them (src/lib/offline.ts). */
 function closure(dist, html, url) {
-  const files = new Set();
-  const queue = refsOf(html, url);
-  while (queue.length) {
-    const ref = queue.pop();
-    if (files.has(ref)) continue;
+  return filesOfPage(html, url, async (ref) => {
     const file = join(dist, ref);
-    if (!existsSync(file) || !statSync(file).isFile()) continue; // a link to a page, not a file
-    files.add(ref);
-    if (ref.endsWith('.js') || ref.endsWith('.css')) queue.push(...refsOf(readFileSync(file, 'utf8'), ref));
-  }
-  return files;
+    if (!existsSync(file) || !statSync(file).isFile()) return null; // a link to a page, not a file
+    return ref.endsWith('.js') || ref.endsWith('.css') ? readFile(file, 'utf8') : '';
+  });
 }
 
 /**
@@ -77,7 +63,7 @@ export async function finishOffline(distDir, locales) {
   for (const p of pages) {
     const [lang, section] = p.url.split('/').filter(Boolean);
     if (!locales.includes(lang) || section === 'trainer' || section === '404') continue;
-    for (const f of closure(distDir, readFileSync(p.file, 'utf8'), p.url)) shell.add(f);
+    for (const f of await closure(distDir, readFileSync(p.file, 'utf8'), p.url)) shell.add(f);
   }
   for (const f of await filesUnder(join(distDir, 'icons')).catch(() => []))
     shell.add('/' + relative(distDir, f).split(sep).join('/'));
@@ -98,7 +84,7 @@ export async function finishOffline(distDir, locales) {
       if (parts.length === 3 && isModulePart) {
         const files = [
           p.url,
-          ...[...closure(distDir, readFileSync(p.file, 'utf8'), p.url)].filter((f) => !shell.has(f)),
+          ...[...(await closure(distDir, readFileSync(p.file, 'utf8'), p.url))].filter((f) => !shell.has(f)),
         ];
         files.forEach(size);
         lessons[`${parts[1]}/${parts[2]}`] = files;
@@ -114,20 +100,34 @@ export async function finishOffline(distDir, locales) {
     await writeFile(join(distDir, 'offline', `${lang}.json`), JSON.stringify(list) + '\n');
   }
 
+  // The worker's own part (src/sw/pages.ts): the first page stored, a new release that keeps what
+  // was saved working, saved pages refreshed. It is told this release's shell, so it knows which
+  // of the old release's files to keep.
+  await build({
+    entryPoints: [fileURLToPath(new URL('../../src/sw/pages.ts', import.meta.url))],
+    outfile: join(distDir, 'sw-pages.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    define: { __SHELL__: JSON.stringify([...shell].sort()) },
+    logLevel: 'warning',
+  });
+
   const { count, size, warnings } = await generateSW({
     globDirectory: distDir,
     // Exact files, not a wildcard: only the shell, never dist/lms/ or the trainer's exports.
     globPatterns: [...shell].map((f) => f.slice(1)).sort(),
     swDest: join(distDir, 'sw.js'),
-    // The worker's own addition: the page open while it installs is cached too (sw-first-page.js).
-    importScripts: ['/sw-first-page.js'],
+    importScripts: ['/sw-pages.js'],
     // Never behind the learner's back: a new worker waits until the learner presses "Reload" in
     // the update banner (src/scripts/sw-update.ts), which sends SKIP_WAITING.
     skipWaiting: false,
     clientsClaim: true,
     cleanupOutdatedCaches: true,
     // Astro's file names carry a content hash: no cache-busting query needed.
-    dontCacheBustURLsMatching: /^\/_astro\//,
+    dontCacheBustURLsMatching: /^_astro\//, // matched against the manifest's URLs, which have no leading slash
     inlineWorkboxRuntime: true,
     sourcemap: false,
     mode: 'production',

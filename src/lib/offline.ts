@@ -81,3 +81,49 @@ export function failureOf(error: unknown): SaveFailure {
   if (name === 'TypeError' || name === 'NetworkError') return 'network';
   return 'other';
 }
+
+/**
+ * The same-origin files a page or a script names: root paths in attributes (an island's
+ * component-url, the update prompt's data-src) and a script's static relative imports. Dynamic
+ * import() is left out on purpose: those load on demand (the trainer's Excel writer, the QR
+ * encoder) and are cached when used. Shared by the build (the lists and the shell, in
+ * scripts/lib/offline-dist.mjs) and the service worker (src/sw/pages.ts), so both agree on what a
+ * page needs.
+ */
+export function refsOf(text: string, fromPath: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(?:href|src|component-url|renderer-url|before-hydration-url)="(\/[^"#?]*)/g))
+    if (!m[1]!.startsWith('//')) found.add(m[1]!);
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["'](\.\.?\/[^"']+\.js)["']/g))
+    found.add(new URL(m[1]!, `http://x${fromPath}`).pathname);
+  return [...found].filter((u) => !u.endsWith('/') && !u.endsWith('.html'));
+}
+
+/**
+ * Every file a page needs, following scripts' and styles' own references. `read` gives a file's
+ * text (only asked for scripts and styles; '' is fine for others), or null when the address is not
+ * a file (a link to a page) or cannot be had: such an address is left out.
+ */
+export async function filesOfPage(
+  html: string,
+  pagePath: string,
+  read: (path: string) => Promise<string | null>,
+): Promise<Set<string>> {
+  const files = new Set<string>();
+  const queue = refsOf(html, pagePath);
+  while (queue.length) {
+    const ref = queue.pop()!;
+    if (files.has(ref)) continue;
+    const text = await read(ref);
+    if (text === null) continue;
+    files.add(ref);
+    if (ref.endsWith('.js') || ref.endsWith('.css')) queue.push(...refsOf(text, ref));
+  }
+  return files;
+}
+
+/** A hashed build file (Astro names them by content): the same address is always the same bytes. */
+export const isHashed = (path: string) => path.startsWith('/_astro/');
+
+/** The header a service worker puts on files it kept from the release before (src/sw/pages.ts). */
+export const KEPT_HEADER = 'x-kept-from-release';

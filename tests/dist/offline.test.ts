@@ -25,6 +25,14 @@ describe('the service worker', () => {
     expect(sw).toContain('/lms/'); // the page route excludes it
   });
 
+  it("imports its own part, told this release's shell; hashed files precached without a revision", () => {
+    expect(sw).toContain('importScripts("/sw-pages.js")');
+    const own = readFileSync(path.join(dist, 'sw-pages.js'), 'utf8');
+    for (const u of precached.filter((p) => p.startsWith('_astro/'))) expect(own).toContain(`"/${u}"`);
+    // Astro's file names are their content's hash: a revision would only make keys pages never ask for.
+    expect(sw).not.toMatch(/url:"_astro\/[^"]+",revision:"/);
+  });
+
   it('waits for the learner before taking over (no skipWaiting on install)', () => {
     expect(sw).toContain('SKIP_WAITING');
     expect(sw).not.toMatch(/addEventListener\("install",[^)]*skipWaiting/);

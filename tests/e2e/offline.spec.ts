@@ -4,7 +4,7 @@
  * progress written offline is still there back online; a new release waits for the learner's
  * "Reload". The worker is dist/sw.js (Workbox, scripts/lib/offline-dist.mjs).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -164,6 +164,52 @@ test('My training: "Save this assignment for offline use" stores its lessons, op
   await expect(page.locator('h1')).toBeVisible();
 });
 
+/** Saves the whole course in one language for offline use, as a learner does on the home page. */
+async function saveCourse(page: Page, lang: Lang, list: OfflineList) {
+  const s = UI[lang].offline;
+  const box = page.locator('[data-offline-save]');
+  await box.getByRole('button', { name: s.saveCourse }).click();
+  const size = formatBytes(offlinePlan(list, null).bytes, lang === 'zh' ? 'zh-CN' : lang);
+  await box.getByRole('button', { name: s.download.replace('{size}', size) }).click();
+  await expect(box.getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
+}
+
+/** Every text file of a built site, for publishing a changed release in a copy. */
+function textFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(html|js|css|json|webmanifest)$/.test(f))
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Publishes a new release in the copy: the global style sheet gets a new hashed name (as a
+ * changed style sheet does in a real build), in every page, the worker's lists and the offline
+ * lists; sw.js therefore changes too, as it does in every release that changes the shell.
+ */
+function publishRelease(dir: string, from: string, to: string) {
+  const [a, b] = [from.slice(1), to.slice(1)]; // sw.js names its files without the leading slash
+  writeFileSync(path.join(dir, b), readFileSync(path.join(dir, a), 'utf8') + `\n/* ${to} */\n`);
+  rmSync(path.join(dir, a));
+  for (const file of textFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    if (text.includes(a)) writeFileSync(file, text.split(a).join(b));
+  }
+}
+
+/** The page's global style sheet, after checking every sheet it links loaded (an unstyled page's have no rules). */
+async function globalSheet(page: Page) {
+  const sheets = await page.evaluate(() =>
+    [...document.styleSheets]
+      .filter((s) => s.href)
+      .map((s) => ({ href: new URL(s.href!).pathname, rules: s.cssRules.length })),
+  );
+  for (const s of sheets) expect(s.rules, s.href).toBeGreaterThan(0);
+  const global = sheets.filter((s) => s.href.startsWith('/_astro/global.'));
+  expect(global).toHaveLength(1);
+  expect(global[0]!.rules).toBeGreaterThan(100);
+  return global[0]!.href;
+}
+
 test.describe('a new release', () => {
   let copy = '';
   let server: import('node:http').Server | undefined;
@@ -217,5 +263,72 @@ test.describe('a new release', () => {
     );
     await expect(banner.getByRole('button')).toHaveCount(0);
     await expectSorted(page, card, column);
+  });
+
+  test('keeps what was saved working offline: saved lessons are refreshed, a lesson the release dropped still opens styled', async ({
+    page,
+    context,
+  }) => {
+    test.slow(); // saves the whole course, then takes two releases
+    const global = readdirSync(path.join(copy, '_astro')).find((f) => /^global\.[\w-]+\.css$/.test(f))!;
+    const v1 = `/_astro/${global}`;
+    const v2 = v1.replace(/\.css$/, 'r2.css');
+    const v3 = v1.replace(/\.css$/, 'r3.css');
+    const saved = '/en/sales-and-service/sales-vs-service/'; // never opened: saved with the course
+    const dropped = '/en/relationship-types/choosing-the-level/'; // saved, then gone in release 2
+    /** The global style sheet the stored copy of a page names. */
+    const stored = (url: string) =>
+      page.evaluate(
+        async (u) =>
+          (await (await caches.open('pages')).match(u))
+            ?.text()
+            .then((t) => /\/_astro\/global\.[\w-]+\.css/.exec(t)?.[0]),
+        url,
+      );
+    const kept = (file: string) =>
+      page.evaluate(async (f) => {
+        const r = await (await caches.open('assets')).match(f);
+        return r ? r.headers.get('x-kept-from-release') : null;
+      }, file);
+    const takeRelease = async () => {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+      const reload = page.locator('[data-sw-update]').getByRole('button', { name: UI.en.offline.updateReload });
+      await Promise.all([page.waitForEvent('load'), reload.click()]);
+    };
+
+    await page.goto(`${base}/en/`);
+    await workerReady(page);
+    await saveCourse(page, 'en', JSON.parse(readFileSync(path.join(copy, 'offline', 'en.json'), 'utf8')));
+    expect(await stored(saved)).toBe(v1);
+
+    // Release 2 restyles the site and drops a lesson.
+    publishRelease(copy, v1, v2);
+    rmSync(path.join(copy, dropped.slice(1)), { recursive: true });
+    await takeRelease();
+    // The saved lesson is fetched again with the new release's files, in the background.
+    await expect.poll(() => stored(saved), { timeout: 30_000 }).toBe(v2);
+    expect(await stored(dropped)).toBe(v1);
+    expect(await kept(v1)).toBe('1'); // the dropped lesson still needs it
+
+    await context.setOffline(true);
+    await page.goto(`${base}${saved}`);
+    expect(await globalSheet(page)).toBe(v2);
+    const { card, column } = await sortFirstCard(page, 'en');
+    await page.reload();
+    await expectSorted(page, card, column);
+    // The dropped lesson opens offline as it was saved, styled by the old release's sheet.
+    await page.goto(`${base}${dropped}`);
+    await expect(page.locator('h1')).toBeVisible();
+    expect(await globalSheet(page)).toBe(v1);
+
+    // Once no stored page needs the old sheet, the next release removes it.
+    await context.setOffline(false);
+    await page.goto(`${base}/en/`);
+    await page.evaluate(async (u) => (await caches.open('pages')).delete(u), dropped);
+    publishRelease(copy, v2, v3);
+    await takeRelease();
+    await expect.poll(() => stored(saved), { timeout: 30_000 }).toBe(v3);
+    // Release 2's sheet was kept while the release changed hands; no stored page names it now.
+    await expect.poll(() => Promise.all([kept(v1), kept(v2)]), { timeout: 10_000 }).toEqual([null, null]);
   });
 });

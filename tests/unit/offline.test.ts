@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   cacheFor,
   failureOf,
+  filesOfPage,
   formatBytes,
+  isHashed,
   offlinePlan,
   parseOfflineList,
+  refsOf,
   roomFor,
   type OfflineList,
 } from '../../src/lib/offline';
@@ -80,5 +83,56 @@ describe('failureOf / cacheFor', () => {
   it('puts pages where the worker looks for pages', () => {
     expect(cacheFor('/en/m1/a/')).toBe('pages');
     expect(cacheFor('/_astro/x.js')).toBe('assets');
+  });
+});
+
+describe('what a page needs (shared by the build and the service worker)', () => {
+  const html =
+    '<link rel="stylesheet" href="/_astro/global.A1.css"><link rel="icon" href="/favicon.svg">' +
+    '<a href="/en/glossary/">Glossary</a><a href="https://example.com/x.js">out</a><a href="//cdn/x.js">cdn</a>' +
+    '<astro-island component-url="/_astro/Quiz.B2.js" renderer-url="/_astro/client.C3.js"></astro-island>' +
+    '<div data-sw-update data-src="/_astro/sw-update.D4.js"></div><img src="/img/a.svg?v=2#x">';
+
+  it('names files by root path, never pages, other hosts or protocol-relative addresses', () => {
+    expect(refsOf(html, '/en/m/l/').sort()).toEqual(
+      [
+        '/_astro/Quiz.B2.js',
+        '/_astro/client.C3.js',
+        '/_astro/global.A1.css',
+        '/_astro/sw-update.D4.js',
+        '/favicon.svg',
+        '/img/a.svg',
+      ].sort(),
+    );
+  });
+
+  it("follows a script's static imports, not its dynamic ones", () => {
+    const js = 'import{a}from"./core.E5.js";import"../x/side.js";const q=()=>import("./xlsx.F6.js");';
+    expect(refsOf(js, '/_astro/Quiz.B2.js').sort()).toEqual(['/_astro/core.E5.js', '/x/side.js']);
+  });
+
+  it('collects every file once, through scripts, and leaves out what cannot be had', async () => {
+    const files: Record<string, string> = {
+      '/_astro/global.A1.css': '',
+      '/favicon.svg': '',
+      '/_astro/Quiz.B2.js': 'import{h}from"./core.E5.js";',
+      '/_astro/client.C3.js': 'import{h}from"./core.E5.js";',
+      '/_astro/core.E5.js': 'export const h=1;',
+      '/_astro/sw-update.D4.js': '',
+    };
+    const asked: string[] = [];
+    const found = await filesOfPage(html, '/en/m/l/', async (path) => {
+      asked.push(path);
+      return files[path] ?? null;
+    });
+    expect([...found].sort()).toEqual(Object.keys(files).sort());
+    expect(asked.filter((p) => p === '/_astro/core.E5.js')).toHaveLength(1);
+    expect(found.has('/img/a.svg')).toBe(false); // missing: not a file of the page
+  });
+
+  it('tells hashed build files from the rest', () => {
+    expect(isHashed('/_astro/global.A1.css')).toBe(true);
+    expect(isHashed('/favicon.svg')).toBe(false);
+    expect(isHashed('/en/')).toBe(false);
   });
 });
