@@ -1,9 +1,10 @@
 /**
  * `test` and `expect` for every end-to-end spec: the same as @playwright/test's, plus an automatic
  * check that nothing the test did broke the Content-Security-Policy. Every page the test opens
- * (the default `page`, pages from `context.newPage()`, and pages of contexts made with
- * `browser.newContext()` / `browser.newPage()`) records `securitypolicyviolation` events in
- * `window.__cspViolations`, and Chromium's console messages about the policy are collected too.
+ * (the default `page`, pages from `context.newPage()`, pages of contexts made with
+ * `browser.newContext()` / `browser.newPage()` or passed to `csp.watch()`) records
+ * `securitypolicyviolation` events in `window.__cspViolations`, and Chromium's console messages
+ * about the policy are collected too.
  * After the test the list must be empty; the failure names the blocked URI, the directive and the
  * source file, so a style or script the policy blocks fails the test that showed it.
  */
@@ -72,15 +73,24 @@ export function formatViolations(list: CspViolation[]): string {
 }
 
 interface CspFixture {
-  /** Violations collected so far in this test; `take()` returns and forgets them (for tests that cause one on purpose). */
-  csp: { violations: CspViolation[]; take(): CspViolation[] };
+  /**
+   * Violations collected so far in this test; `take()` returns and forgets them (for tests that
+   * cause one on purpose). `watch(context)` watches a context the test launched itself (a
+   * persistent one, from `playwright.chromium.launchPersistentContext`), which no fixture sees.
+   */
+  csp: { violations: CspViolation[]; take(): CspViolation[]; watch(context: BrowserContext): Promise<void> };
   cspGuard: void;
 }
 
 export const test = base.extend<CspFixture>({
   csp: async ({}, use) => {
     const violations: CspViolation[] = [];
-    await use({ violations, take: () => violations.splice(0) });
+    await use({
+      violations,
+      take: () => violations.splice(0),
+      // Replaced by cspGuard (an automatic fixture, so set up before any test runs).
+      watch: () => Promise.reject(new Error('cspGuard is not set up')),
+    });
   },
   cspGuard: [
     async ({ context, browser, csp }, use) => {
@@ -108,6 +118,7 @@ export const test = base.extend<CspFixture>({
         for (const p of ctx.pages()) watchPage(p);
       };
       await watch(context);
+      csp.watch = watch;
       // Contexts the test makes itself (other languages, a second learner) are watched as well.
       const newContext = browser.newContext;
       (browser as Browser).newContext = async function (this: Browser, ...args: Parameters<Browser['newContext']>) {

@@ -2,7 +2,8 @@
  * Offline (issue 16): after a first visit, pages seen open without a connection; "Save for
  * offline" stores lessons never opened, which then open, run an exercise and reload offline;
  * progress written offline is still there back online; a new release waits for the learner's
- * "Reload". The worker is dist/sw.js (Workbox, scripts/lib/offline-dist.mjs).
+ * "Reload"; Chromium finds each language's course installable, with its own manifest. The worker
+ * is dist/sw.js (Workbox, scripts/lib/offline-dist.mjs).
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { formatBytes, offlinePlan, type OfflineList } from '../../src/lib/offline';
-import { UI, type Lang } from './site';
+import { LANGS, onePageOfEachKind, SITE_NAMES, TAGS, UI, type Lang } from './site';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dist = path.join(root, 'dist');
@@ -330,5 +331,103 @@ test.describe('a new release', () => {
     await expect.poll(() => stored(saved), { timeout: 30_000 }).toBe(v3);
     // Release 2's sheet was kept while the release changed hands; no stored page names it now.
     await expect.poll(() => Promise.all([kept(v1), kept(v2)]), { timeout: 10_000 }).toEqual([null, null]);
+  });
+});
+
+test.describe('installable', () => {
+  for (const lang of LANGS) {
+    test(`${lang}: Chromium would install the course from its home, with the ${lang} manifest and icons that load`, async ({
+      playwright,
+      launchOptions,
+      baseURL,
+      csp,
+    }) => {
+      // A profile of its own: Playwright's usual contexts are incognito, where Chromium does not
+      // offer to install (Page.getInstallabilityErrors answers "in-incognito"). In the test's
+      // output folder, which the next run empties should a timeout skip the `finally` below.
+      const profile = test.info().outputPath('profile');
+      const context = await playwright.chromium.launchPersistentContext(profile, {
+        ...launchOptions,
+        baseURL,
+        serviceWorkers: 'allow',
+      });
+      try {
+        await csp.watch(context);
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(`/${lang}/`);
+        // Bounded, and said plainly: a worker whose install failed never takes control.
+        await expect
+          .poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), {
+            message: 'the service worker controls the page (its install fails if a file it precaches is missing)',
+            timeout: 20_000,
+          })
+          .toBe(true);
+        await workerReady(page);
+        const cdp = await context.newCDPSession(page);
+
+        // What Chromium itself checks before offering "Install": the manifest's name, start_url,
+        // display, a PNG or SVG icon of 144 px or more that it could download, same-origin scope…
+        const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+        expect(installabilityErrors).toEqual([]);
+
+        const origin = new URL(baseURL!).origin;
+        const { url, errors, data, manifest } = await cdp.send('Page.getAppManifest');
+        expect(url).toBe(`${origin}/${lang}/manifest.webmanifest`);
+        expect(errors).toEqual([]);
+        // As Chromium read it…
+        expect(manifest).toMatchObject({
+          name: SITE_NAMES[lang],
+          id: `${origin}/${lang}/`,
+          startUrl: `${origin}/${lang}/`,
+          scope: `${origin}/${lang}/`,
+        });
+        // …and as written (Chromium's reading leaves out short_name and lang).
+        const written = JSON.parse(data!);
+        expect(written).toMatchObject({
+          name: SITE_NAMES[lang],
+          short_name: UI[lang].offline.shortName,
+          lang: TAGS[lang],
+          start_url: `/${lang}/`,
+          scope: `/${lang}/`,
+          display: 'standalone',
+        });
+
+        // Every icon is served with its type and, once decoded, is the size the manifest says;
+        // one at least is maskable (a phone's launcher crops it to its own shape).
+        const icons = written.icons as { src: string; sizes: string; type: string; purpose?: string }[];
+        expect(icons.some((i) => i.purpose === 'maskable')).toBe(true);
+        for (const icon of icons) {
+          const href = new URL(icon.src, url).href;
+          const response = await page.request.get(href);
+          expect(response.status(), icon.src).toBe(200);
+          expect(response.headers()['content-type'], icon.src).toContain(icon.type);
+          const size = await page.evaluate(async (src) => {
+            const img = new Image();
+            img.src = src;
+            await img.decode();
+            return `${img.naturalWidth}x${img.naturalHeight}`;
+          }, href);
+          if (icon.sizes !== 'any') expect(size, icon.src).toBe(icon.sizes);
+        }
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('every kind of page links the manifest of its language and gives its theme colour', async ({ page }) => {
+    for (const lang of LANGS) {
+      const { theme_color: theme } = JSON.parse(readFileSync(path.join(dist, lang, 'manifest.webmanifest'), 'utf8'));
+      for (const p of onePageOfEachKind(lang)) {
+        await page.goto(p, { waitUntil: 'domcontentloaded' });
+        const head = await page.evaluate(() => ({
+          lang: document.documentElement.lang,
+          manifest: [...document.querySelectorAll('link[rel="manifest"]')].map((l) => l.getAttribute('href')),
+          theme: [...document.querySelectorAll('meta[name="theme-color"]')].map((m) => m.getAttribute('content')),
+        }));
+        expect.soft(head, p).toEqual({ lang: TAGS[lang], manifest: [`/${lang}/manifest.webmanifest`], theme: [theme] });
+      }
+    }
   });
 });

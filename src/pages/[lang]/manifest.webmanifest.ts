@@ -1,11 +1,13 @@
 /**
  * The web app manifest of each language (/<lang>/manifest.webmanifest), so the course installs to a
  * phone's home screen in the language it was installed from: its name, start page and scope are
- * that language's. Icons are same-origin files (public/icons/); the policy allows nothing else.
+ * that language's. Icons are same-origin files (public/icons/, made by `npm run icons` from
+ * public/favicon.svg; the list is src/lib/app-icons.ts); the policy allows nothing else.
  */
 import type { APIRoute } from 'astro';
 import { LOCALE_IDS, LOCALES, type Locale } from '../../i18n/locales';
 import { useTranslations } from '../../i18n/t';
+import { APP_ICONS, THEME_COLOR } from '../../lib/app-icons';
 
 export function getStaticPaths() {
   return LOCALE_IDS.map((lang) => ({ params: { lang } }));
@@ -25,13 +27,8 @@ export const GET: APIRoute = ({ params }) => {
     scope: `/${locale}/`,
     display: 'standalone',
     background_color: '#ffffff',
-    theme_color: '#0b5cad',
-    icons: [
-      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
-    ],
+    theme_color: THEME_COLOR,
+    icons: APP_ICONS,
   };
   return new Response(JSON.stringify(manifest, null, 1) + '\n', {
     headers: { 'Content-Type': 'application/manifest+json' },
