@@ -5,6 +5,8 @@
 // network: nothing is fetched.
 //
 // - An 'any' icon is the favicon as it is, at the icon's size: the rounded plate, transparent corners.
+// - The Apple touch icon (iOS ignores the manifest's icons and blackens transparent corners) is
+//   opaque like a maskable one, the artwork at APPLE_SCALE of the width; iOS rounds the corners.
 // - A 'maskable' icon is cropped by the launcher to its own shape, so the whole square is the
 //   plate's colour (the favicon's first <rect>, grown to the square) and the favicon's artwork
 //   takes MASKABLE_SCALE of the width in the middle. The script checks that nothing but that
@@ -19,11 +21,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { APP_ICONS } from '../src/lib/app-icons.ts';
+import { APP_ICONS, APPLE_TOUCH_ICON } from '../src/lib/app-icons.ts';
 import { findChromium, root } from './lib/env.mjs';
 
 /** The favicon's share of a maskable icon's width (today's rings then reach 21 % of it from the centre). */
 const MASKABLE_SCALE = 0.6;
+/** The favicon's share of the Apple touch icon's width: iOS's rounded square cuts less than a maskable mask. */
+const APPLE_SCALE = 0.8;
 /** The safe zone's radius as a share of the width (W3C Web App Manifest, "icon masks"). */
 const SAFE_ZONE = 0.4;
 
@@ -119,11 +123,15 @@ try {
   await context.route('**/*', (route) => route.abort());
   const page = await context.newPage();
 
-  for (const icon of APP_ICONS.filter((i) => i.type === 'image/png')) {
+  for (const icon of [...APP_ICONS.filter((i) => i.type === 'image/png'), APPLE_TOUCH_ICON]) {
     const [width, height] = icon.sizes.split('x').map(Number);
     if (!width || width !== height) throw new Error(`${icon.src}: square sizes expected, got "${icon.sizes}"`);
     const maskable = icon.purpose === 'maskable';
-    const art = maskable ? await page.evaluate(maskableSvg, { svg, scale: MASKABLE_SCALE }) : { svg };
+    const apple = icon === APPLE_TOUCH_ICON;
+    const art =
+      maskable || apple
+        ? await page.evaluate(maskableSvg, { svg, scale: apple ? APPLE_SCALE : MASKABLE_SCALE })
+        : { svg };
     await page.setViewportSize({ width, height });
     await page.setContent(
       `<!doctype html><style>html,body{margin:0}img{display:block;width:${width}px;height:${height}px}</style>` +
@@ -131,7 +139,7 @@ try {
     );
     await page.locator('img').evaluate((img) => img.decode());
     // 'any': transparent around the rounded plate; maskable: opaque, the plate everywhere.
-    const bytes = await page.screenshot({ omitBackground: !maskable });
+    const bytes = await page.screenshot({ omitBackground: !maskable && !apple });
     if (maskable) {
       const outside = await page.evaluate(pixelsOutsideSafeZone, {
         png: `data:image/png;base64,${bytes.toString('base64')}`,
@@ -150,7 +158,7 @@ try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, bytes);
     console.log(
-      `${path.relative(process.cwd(), file)}: ${width}×${height}${maskable ? ', maskable' : ''}, ${(bytes.length / 1024).toFixed(1)} KB`,
+      `${path.relative(process.cwd(), file)}: ${width}×${height}${maskable ? ', maskable' : apple ? ', opaque' : ''}, ${(bytes.length / 1024).toFixed(1)} KB`,
     );
   }
 } finally {

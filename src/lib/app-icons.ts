@@ -27,3 +27,10 @@ export const APP_ICONS: readonly AppIcon[] = [
   { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
 ];
+
+/**
+ * The icon iOS puts on the home screen (<link rel="apple-touch-icon"> in src/layouts/Base.astro):
+ * iOS ignores the manifest's icons and fills a transparent corner with black, so this one is
+ * opaque, the plate's colour to the edges (iOS rounds the corners itself), at the 180 px iPhones use.
+ */
+export const APPLE_TOUCH_ICON: AppIcon = { src: '/icons/apple-touch-icon.png', sizes: '180x180', type: 'image/png' };

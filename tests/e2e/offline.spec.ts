@@ -430,4 +430,25 @@ test.describe('installable', () => {
       }
     }
   });
+
+  test('iPhones get an opaque 180 px home-screen icon (iOS blackens transparent corners)', async ({ page }) => {
+    await page.goto('/ms/');
+    const href = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const icon = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let transparent = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! < 255) transparent++;
+      return { size: `${img.naturalWidth}x${img.naturalHeight}`, transparent };
+    }, href!);
+    expect(icon).toEqual({ size: '180x180', transparent: 0 });
+  });
 });
