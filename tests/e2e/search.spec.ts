@@ -85,9 +85,11 @@ test('zh: excerpts join headings, list items and paragraphs as Chinese does', as
   expect(records.length).toBeGreaterThan(5);
   // No English stop after Chinese, no space after a Chinese stop.
   expect(excerpts.filter((e) => /[\p{Script=Han}。！？：；，、”）]\.|[。！？：；，、]\s/u.test(e))).toEqual([]);
-  // Nor between the parts of a glossary term's or an exercise's record ("谈判 与客户商讨…"). (Lessons
-  // may have a space of their own: a diagram's caption puts one after its bold title.)
+  // No space between two characters of a glossary term's or an exercise's record ("谈判 与客户商讨…");
+  // lessons may have one of their own (a diagram's caption puts one after its bold title).
   expect(records.filter((e) => /\p{Script=Han}\s\p{Script=Han}/u.test(e))).toEqual([]);
+  // And no line starts with a stop or a comma (Pagefind may cut an excerpt just before a "。").
+  expect(excerpts.filter((e) => /^[。，、；：！？]/u.test(e))).toEqual([]);
   // The joins are there: the heading "学完本课，你将能够" and the first objective, as two sentences.
   expect(excerpts).toContainEqual(expect.stringMatching(/你将能够。说出关系销售的四要素/));
 });

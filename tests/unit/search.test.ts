@@ -57,6 +57,21 @@ describe('excerpts', () => {
       { text: '互惠', mark: true },
     ]);
   });
+
+  it('drops what is left of the sentence before the excerpt: a line does not start with "。"', () => {
+    expect(excerptPieces('。关系导向型销售瞄准买方借这段关系满足的具体<mark>需求</mark>')).toEqual([
+      { text: '关系导向型销售瞄准买方借这段关系满足的具体', mark: false },
+      { text: '需求', mark: true },
+    ]);
+    expect(excerptPieces('”，<mark>再用心</mark>倾听')[0]).toEqual({ text: '再用心', mark: true });
+    expect(excerptPieces('. Next sentence')).toEqual([{ text: 'Next sentence', mark: false }]);
+    // Only at the start; and an opening quote or bracket stays.
+    expect(excerptPieces('“换挡”技巧。<mark>关系</mark>。')).toEqual([
+      { text: '“换挡”技巧。', mark: false },
+      { text: '关系', mark: true },
+      { text: '。', mark: false },
+    ]);
+  });
 });
 
 describe('the results line', () => {
