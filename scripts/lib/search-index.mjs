@@ -13,12 +13,17 @@
  * - glossary terms: one record each, linking to the term on the glossary page (`#term-<id>`).
  * Trainer, progress, My training, home and module pages have no `data-pagefind-body`, so Pagefind
  * leaves them out.
+ *
+ * Pagefind is given text joined the way each language joins sentences (scripts/lib/search-text.mjs):
+ * left to itself it joins blocks with an English ". ", which reads "积极交流. 学完本课" in Chinese.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import * as pagefind from 'pagefind';
+import { filesUnder } from './files.mjs';
+import { indexableHtml, joinBlocks } from './search-text.mjs';
 
 /** The languages, as src/i18n/locales.ts has them (a .mjs cannot import it; tests/unit/search.test.ts compares). */
 export const SEARCH_LANGUAGES = { en: 'en', ms: 'ms', zh: 'zh-cn', lv: 'lv' };
@@ -69,11 +74,16 @@ async function check(response, what) {
 export async function buildSearchIndex(distDir, rootDir) {
   const { index } = await check(pagefind.createIndex({}), 'starting Pagefind');
   try {
-    const langs = Object.keys(SEARCH_LANGUAGES);
-    const { page_count } = await check(
-      index.addDirectory({ path: distDir, glob: `{${langs.join(',')}}/**/*.html` }),
-      'indexing the pages',
-    );
+    let pages = 0;
+    for (const lang of Object.keys(SEARCH_LANGUAGES)) {
+      for (const file of (await filesUnder(join(distDir, lang))).filter((f) => f.endsWith('.html')).sort()) {
+        // The address Pagefind's addDirectory would give: /zh/a/b/ for zh/a/b/index.html.
+        const path = relative(distDir, file).split(sep).join('/');
+        const html = indexableHtml(await readFile(file, 'utf8'), lang);
+        await check(index.addHTMLFile({ url: `/${path.replace(/(^|\/)index\.html$/, '$1')}`, content: html }), path);
+        pages++;
+      }
+    }
     let records = 0;
     const add = async (record) => {
       await check(index.addCustomRecord(record), record.url);
@@ -92,7 +102,7 @@ export async function buildSearchIndex(distDir, rootDir) {
           const id = file.replace(/\.yaml$/, '');
           await add({
             url: `/${lang}/${data.lesson}/#x-${id}`,
-            content: exerciseText(data).join('\n'),
+            content: joinBlocks(lang, exerciseText(data)),
             language,
             meta: { title: data.title, kind, lesson: await lessonTitle(distDir, lang, data.lesson) },
             filters: { kind: [kind] },
@@ -104,7 +114,7 @@ export async function buildSearchIndex(distDir, rootDir) {
         const { term, definition } = entry[lang];
         await add({
           url: `/${lang}/glossary/#term-${entry.id}`,
-          content: `${term}\n${definition}`,
+          content: joinBlocks(lang, [term, definition]),
           language,
           meta: { title: term, kind: 'glossary' },
           filters: { kind: ['glossary'] },
@@ -116,7 +126,7 @@ export async function buildSearchIndex(distDir, rootDir) {
     // Pagefind's ready-made interfaces: the search page has its own, so these would only be
     // published, never loaded (about 400 KB).
     for (const file of await readdir(out)) if (UNUSED.test(file)) await rm(join(out, file));
-    return { pages: page_count, records };
+    return { pages, records };
   } finally {
     await pagefind.close();
   }

@@ -57,13 +57,22 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e: string) => ENTITIES[e]);
 
 /**
+ * What an excerpt may start with that ends the sentence before it. Pagefind cuts excerpts at
+ * words, and in Chinese a stop or a comma is a word of its own: a cut there would start the line
+ * with "。" or "，", which Chinese type never does.
+ */
+const CUT_OFF = /^[\s.,;:!?…。，、；：！？)\]）」』”’]+/u;
+
+/**
  * Pagefind's excerpt (HTML with <mark>) as text pieces, so the page builds it with text nodes and
- * never parses index data as HTML. Any other tag is dropped; its text stays.
+ * never parses index data as HTML. Any other tag is dropped; its text stays. Punctuation left
+ * over from the sentence before the excerpt is dropped too.
  */
 export function excerptPieces(excerpt: string): ExcerptPiece[] {
   const pieces: ExcerptPiece[] = [];
   const push = (text: string, mark: boolean) => {
-    const clean = decode(text.replace(/<[^>]*>/g, ''));
+    let clean = decode(text.replace(/<[^>]*>/g, ''));
+    if (!pieces.length && !mark) clean = clean.replace(CUT_OFF, '');
     if (clean) pieces.push({ text: clean, mark });
   };
   let last = 0;

@@ -65,6 +65,43 @@ test('zh: a two-character word from the middle of a term finds it too', async ({
   await expect(page.locator('#search-group-glossary + ol a', { hasText: '转换成本' })).toBeVisible();
 });
 
+test('zh: excerpts join headings, list items and paragraphs as Chinese does', async ({ page }) => {
+  // Pagefind alone joins blocks with an English ". " ("积极交流. 学完本课") and a space after "。";
+  // scripts/lib/search-text.mjs gives it the joins instead: "。" where a block had no stop, else nothing.
+  const excerpts: string[] = [];
+  const records: string[] = [];
+  for (const query of ['关系', '倾听', '需求', '客户']) {
+    await search(page, 'zh', query);
+    await expect(page.locator('.search-result__excerpt').first()).toBeVisible();
+    excerpts.push(...(await page.locator('.search-result__excerpt').allTextContents()));
+    records.push(
+      ...(await page
+        .locator('#search-group-glossary + ol, #search-group-practice + ol')
+        .locator('.search-result__excerpt')
+        .allTextContents()),
+    );
+  }
+  expect(excerpts.length).toBeGreaterThan(20);
+  expect(records.length).toBeGreaterThan(5);
+  // No English stop after Chinese, no space after a Chinese stop.
+  expect(excerpts.filter((e) => /[\p{Script=Han}。！？：；，、”）]\.|[。！？：；，、]\s/u.test(e))).toEqual([]);
+  // No space between two characters of a glossary term's or an exercise's record ("谈判 与客户商讨…");
+  // lessons may have one of their own (a diagram's caption puts one after its bold title).
+  expect(records.filter((e) => /\p{Script=Han}\s\p{Script=Han}/u.test(e))).toEqual([]);
+  // And no line starts with a stop or a comma (Pagefind may cut an excerpt just before a "。").
+  expect(excerpts.filter((e) => /^[。，、；：！？]/u.test(e))).toEqual([]);
+  // The joins are there: the heading "学完本课，你将能够" and the first objective, as two sentences.
+  expect(excerpts).toContainEqual(expect.stringMatching(/你将能够。说出关系销售的四要素/));
+});
+
+test('the parts of a role-play’s record read as sentences', async ({ page }) => {
+  await search(page, 'en', 'impact hammer');
+  // Title, customer, role, company: separate lines of content/roleplays/en/hammer-price.yaml.
+  await expect(page.locator('#search-group-practice + ol .search-result__excerpt').first()).toContainText(
+    'impact hammer. Mr. Zhang. Head of quality control. A valve manufacturer.',
+  );
+});
+
 test('exercises and role-plays are found by their text and link to the exercise in its lesson', async ({ page }) => {
   // The customer in the impact-hammer role-play (content/roleplays/en/hammer-price.yaml).
   await search(page, 'en', 'impact hammer');

@@ -1,9 +1,11 @@
-// The site search's logic (src/lib/search.ts) and the index's language list
-// (scripts/lib/search-index.mjs): what the search page shows, in what order, and what is indexed.
+// The site search's logic (src/lib/search.ts), the index's language list
+// (scripts/lib/search-index.mjs) and the text it gives Pagefind (scripts/lib/search-text.mjs):
+// what the search page shows, in what order, and what is indexed, joined as each language joins.
 import { describe, expect, it } from 'vitest';
 import { LOCALE_IDS, LOCALES } from '../../src/i18n/locales';
 import { countText, excerptPieces, groupResults, queryFromSearch, searchAddress } from '../../src/lib/search';
 import { SEARCH_LANGUAGES, exerciseText } from '../../scripts/lib/search-index.mjs';
+import { blockJoiner, indexableHtml, joinBlocks } from '../../scripts/lib/search-text.mjs';
 import { UI_STRINGS } from '../../src/i18n/t';
 
 describe('the query in the address', () => {
@@ -55,6 +57,21 @@ describe('excerpts', () => {
       { text: '互惠', mark: true },
     ]);
   });
+
+  it('drops what is left of the sentence before the excerpt: a line does not start with "。"', () => {
+    expect(excerptPieces('。关系导向型销售瞄准买方借这段关系满足的具体<mark>需求</mark>')).toEqual([
+      { text: '关系导向型销售瞄准买方借这段关系满足的具体', mark: false },
+      { text: '需求', mark: true },
+    ]);
+    expect(excerptPieces('”，<mark>再用心</mark>倾听')[0]).toEqual({ text: '再用心', mark: true });
+    expect(excerptPieces('. Next sentence')).toEqual([{ text: 'Next sentence', mark: false }]);
+    // Only at the start; and an opening quote or bracket stays.
+    expect(excerptPieces('“换挡”技巧。<mark>关系</mark>。')).toEqual([
+      { text: '“换挡”技巧。', mark: false },
+      { text: '关系', mark: true },
+      { text: '。', mark: false },
+    ]);
+  });
 });
 
 describe('the results line', () => {
@@ -90,5 +107,96 @@ describe('the index', () => {
       items: [{ id: 'a1', situation: 'S', answer: 'relationship', approachFeedback: { relationship: 'R' } }],
     });
     expect(text).toEqual(['T', 'Mr. Zhang', 'Buyer', 'Too expensive', 'Mm…', 'S']);
+  });
+});
+
+describe('the text the index gets, joined as each language joins sentences', () => {
+  it('Chinese: "。" after a block that stops mid-sentence, nothing after one with its own stop', () => {
+    expect(blockJoiner('zh', '积极交流')).toBe('。');
+    expect(blockJoiner('zh', '案例：和犹豫的采购经理“换挡”')).toBe('。');
+    expect(blockJoiner('zh', '契约（纽带）')).toBe('。');
+    expect(blockJoiner('zh', '客户关系管理（CRM')).toBe('。');
+    for (const stopped of ['客户却丢了。', '那您说怎么办？', '比较一下：', '说：“你们的报价贵。”', '太好了！'])
+      expect(blockJoiner('zh', stopped)).toBe('');
+    // Half-width punctuation (a sentence in English) and symbols (a diagram's arrow) keep a space.
+    expect(blockJoiner('zh', 'Michael B. Callaghan.')).toBe(' ');
+    expect(blockJoiner('zh', '对买方了解越来越多 →')).toBe(' ');
+  });
+
+  it('English, Malay, Latvian: ". " after a block that stops mid-sentence, a space after one with its own stop', () => {
+    for (const lang of ['en', 'ms', 'lv']) {
+      expect(blockJoiner(lang, 'Active communication')).toBe('. ');
+      expect(blockJoiner(lang, 'Sales quota attainment (quota)')).toBe('. ');
+      expect(blockJoiner(lang, 'They said “mostly”')).toBe('. ');
+      expect(blockJoiner(lang, 'Step 4')).toBe('. ');
+    }
+    for (const stopped of ['Before the purchase (pre-sales support.)', 'Why?', 'Compare:', 'Kā jums iet?”', 'buyer →'])
+      expect(blockJoiner('en', stopped)).toBe(' ');
+    expect(blockJoiner('en', '')).toBe('');
+  });
+
+  it('joins our records’ parts (title, situation, definition) that way, never with a bare space', () => {
+    expect(joinBlocks('zh', ['谈判', '与客户商讨交易条款。', '', '  第三  '])).toBe('谈判。与客户商讨交易条款。第三');
+    expect(joinBlocks('en', ['Reciprocity', 'A mutual exchange.', 'Mr. Zhang'])).toBe(
+      'Reciprocity. A mutual exchange. Mr. Zhang',
+    );
+    expect(joinBlocks('lv', ['Vai tas der?', 'Jā'])).toBe('Vai tas der? Jā');
+  });
+
+  const page = (lang: string, body: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>T</title></head><body><nav><p>Menu</p></nav>` +
+    `<article data-pagefind-body data-pagefind-meta="kind:lesson">${body}</article></body></html>`;
+  /** The text Pagefind reads: the body's, tags dropped (it drops zero-width spaces too). */
+  const text = (html: string) =>
+    html
+      .slice(html.indexOf('<article'), html.indexOf('</article>'))
+      .replace(/<(p|div)[^>]*data-pagefind-ignore[^>]*>.*?<\/\1>/g, '')
+      .replace(/<[^>]+>/g, '')
+      .replace(/\u200B/g, '');
+
+  it('joins a page’s blocks in the copy Pagefind reads, so it adds no ". " of its own', () => {
+    const zh = indexableHtml(
+      page(
+        'zh-CN',
+        '<header><p class="eyebrow" data-pagefind-ignore>模块 4</p><h1 id="lesson-title">积极交流</h1></header>\n' +
+          '<section><h2 id="objectives">学完本课，你将能够</h2><ul><li>说明措辞</li>\n<li>描述“换挡”技巧</li></ul></section>\n' +
+          '<p>逼得太紧，客户却丢了。</p>\n<h2 id="x">比较</h2>\n<table><tr><th>伤人的说法</th><th>保住关系的说法</th></tr></table>' +
+          '<p>具体做法是：</p>\n<ol><li><strong>鼓励客户</strong>：主动引导。</li></ol><dl><dt>成本</dt><dd>很少</dd></dl>',
+      ),
+      'zh',
+    );
+    expect(text(zh)).toBe(
+      '积极交流。学完本课，你将能够。说明措辞。描述“换挡”技巧。逼得太紧，客户却丢了。比较。伤人的说法。保住关系的说法。' +
+        '具体做法是：鼓励客户：主动引导。成本。很少。',
+    );
+    const en = indexableHtml(
+      page(
+        'en',
+        '<h2 id="b">Before the purchase</h2><ul><li>Call first (pre-sales support.)</li><li>Why?</li></ul><p>Done.</p>',
+      ),
+      'en',
+    );
+    expect(text(en)).toBe('Before the purchase. Call first (pre-sales support.) Why? Done. ');
+  });
+
+  it('keeps what Pagefind gives headings: weight, a titled sub-result for each id, the page title', () => {
+    const html = indexableHtml(
+      page('zh-CN', '<h1 id="t">积极&amp;交流</h1><h2 id="a">“换挡”技巧</h2><h3>无锚</h3><p>正文</p>'),
+      'zh',
+    );
+    expect(html).toContain(
+      '<x-h1 id="t" data-pagefind-weight="7" data-pagefind-title="积极&amp;交流" data-pagefind-meta="title:积极&amp;交流">积极&amp;交流<x-join>',
+    );
+    expect(html).toContain('<x-h2 id="a" data-pagefind-weight="6" data-pagefind-title="“换挡”技巧">“换挡”技巧<x-join>');
+    expect(html).toContain('<x-h3 data-pagefind-weight="5">无锚<x-join>');
+    // Outside the body nothing changes (Pagefind leaves the menu out), and ignored parts stay as they were.
+    expect(html).toContain('<nav><p>Menu</p></nav>');
+    const ignored = '<div data-pagefind-ignore="all"><p>练习</p></div>';
+    expect(indexableHtml(page('zh-CN', `<p>正文</p>${ignored}`), 'zh')).toContain(ignored);
+  });
+
+  it('leaves a page without a data-pagefind-body as it is', () => {
+    const html = '<!doctype html><html lang="en"><body><main><h1>Trainer</h1><p>Text</p></main></body></html>';
+    expect(indexableHtml(html, 'en')).toBe(html);
   });
 });
