@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
+import { parse as parseYaml } from 'yaml';
 import { expect, test, type Page } from './fixtures';
 import type { Locator } from '@playwright/test';
 import { axe } from './axe';
@@ -282,4 +283,34 @@ test('an exercise with no answers saved still loads only once scrolled to, whate
     expect(asked.length, String(value)).toBeGreaterThan(0);
   }
   expect(errors).toEqual([]);
+});
+
+test('a sort exercise prints the cards still to place as a list, a card placed wrong marked', async ({ page }) => {
+  const lesson = 'sales-and-service/sales-vs-service';
+  const sort = parseYaml(
+    readFileSync(path.resolve(dist, '../content/exercises/lv/sales-or-service-sort.yaml'), 'utf8'),
+  );
+  const [right, wrong] = sort.cards as { text: string; column: string }[];
+  await page.goto(`/lv/${lesson}/`);
+  const box = page.locator('[data-exercise-kind="sort"]');
+  await box.scrollIntoViewIfNeeded();
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  // The first card in its column, the second (of the other column) in the same one.
+  const put = (column: string) => box.locator('.category-button', { hasText: sort.columns[column] }).click();
+  await put(right.column);
+  await expect(box.locator('.feedback--good')).toContainText(right.text);
+  await put(right.column);
+  await expect(box.locator('.feedback--poor')).toContainText(wrong.text);
+  await page.goto('about:blank');
+  await page.goto(`/lv/${lesson}/`);
+  await atTop(page, box);
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  await page.emulateMedia({ media: 'print' });
+  // Every card not placed yet, as a list to tick (not buttons), the wrong one first with its mark.
+  const cards = box.locator('.categorize__pile .card-button');
+  await expect(cards).toHaveCount(sort.cards.length - 1);
+  for (const card of await cards.all()) await expect(card).toBeVisible();
+  await expect(cards.first()).toContainText(`${UI.lv.quiz.retry} ${wrong.text}`);
+  await expect(box.locator('.categorize__column').first()).toContainText(right.text);
+  await expect(box.locator('button:visible:not(.card-button)')).toHaveCount(0);
 });
