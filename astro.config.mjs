@@ -88,12 +88,32 @@ function searchIndex() {
   };
 }
 
+/**
+ * `client:answered` (src/scripts/client-answered.ts): lesson islands load when scrolled into view,
+ * or at once when the learner has answers saved in them, so a lesson printed from its top prints
+ * them. A directive because only the browser knows what is saved, before anything has loaded.
+ */
+/** @returns {import('astro').AstroIntegration} */
+function answeredDirective() {
+  return {
+    name: 'client-answered',
+    hooks: {
+      'astro:config:setup': ({ addClientDirective }) => {
+        addClientDirective({
+          name: 'answered',
+          entrypoint: fileURLToPath(new URL('./src/scripts/client-answered.ts', import.meta.url)),
+        });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The address the site is published at: canonical and hreflang URLs are absolute on it.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), preact(), lmsPackagePages(), searchIndex()],
+  integrations: [mdx(), preact(), answeredDirective(), lmsPackagePages(), searchIndex()],
   devToolbar: { enabled: false },
   security: {
     // A <meta http-equiv="Content-Security-Policy"> on every page: script-src and style-src list

@@ -12,3 +12,11 @@ declare namespace App {
     t: import('i18next').TFunction;
   }
 }
+
+// The directive astro.config.mjs adds (src/scripts/client-answered.ts): its value is the id of the
+// exercise or role-play whose saved answers make the island load before it is scrolled to.
+declare namespace Astro {
+  interface ClientDirectives {
+    'client:answered'?: string;
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * A click that lands before an exercise has loaded is not lost (issue 13). Lesson islands are
- * rendered on the server and hydrate when scrolled into view (client:visible), so for a moment
- * their buttons are visible but dead. This inline script, run first in <body> of a lesson page
+ * rendered on the server and hydrate when scrolled into view (client:answered, which loads them
+ * earlier only when the learner has answers saved in them), so for a moment their buttons are
+ * visible but dead. This inline script, run first in <body> of a lesson page
  * with an exercise, listens to clicks in the capture phase; a click on a button inside an island
  * not hydrated yet (`astro-island[ssr]`: Astro removes `ssr` and fires `astro:hydrate` once the
  * component is live, see node_modules/astro/dist/runtime/server/astro-island.js) is remembered:

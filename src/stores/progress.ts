@@ -11,6 +11,11 @@
 import { emptyProgress, loadProgress, mergeProgress, resetProgress, type Progress } from '../lib/progress';
 import { ASIDE_MARK, storedValue, type DamageNotice } from './storage';
 
+/**
+ * Written out again as PROGRESS_KEY in ../lib/progress-peek.ts, where the `client:answered`
+ * directive reads it without this store (tests/unit/progress-peek.test.ts checks they are equal):
+ * imported from there, the bundler no longer inlines it, and every page's script grows.
+ */
 export const STORAGE_KEY = 'sales-course:progress';
 /** Where an unreadable stored value is kept (with the time it was set aside), so nothing is destroyed. */
 export const ASIDE_PREFIX = STORAGE_KEY + ASIDE_MARK;

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
+import { parse as parseYaml } from 'yaml';
 import { expect, test, type Page } from './fixtures';
+import type { Locator } from '@playwright/test';
 import { axe } from './axe';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { LABELS, LANGS, TAGS, UI, lessonPages } from './site';
@@ -171,4 +173,144 @@ test('a lesson prints without the site around it, with the answers given and its
   ).toBe('avoid');
   await page.emulateMedia({ media: 'screen' });
   await expect(printed).toBeHidden();
+});
+
+/**
+ * The island of an exercise as the server sent it (`ssr` until Astro hydrates it), and whether
+ * nothing has scrolled the page: the exercise below the first screen, the page at its top.
+ */
+const islandOf = (box: Locator) => box.locator('xpath=ancestor::astro-island');
+async function atTop(page: Page, box: Locator) {
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await expect(box).not.toBeInViewport();
+}
+
+test('a lesson opened again prints the answers given before, at its top, never scrolled to them', async ({ page }) => {
+  const lesson = 'relationship-selling/relationship-oriented-selling';
+  await page.goto(`/en/${lesson}/`);
+  const box = page.locator('[data-exercise-id="which-approach-fits"]');
+  await box.scrollIntoViewIfNeeded();
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  const chosen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const option = box.locator('.quiz__options button').first();
+    chosen.push((await option.textContent())!.trim());
+    await option.click();
+    await box.locator('.feedback').getByRole('button').click();
+  }
+  // Another day: the lesson opened again (a new visit: a reload would put the scroll back where it was).
+  await page.goto('about:blank');
+  await page.goto(`/en/${lesson}/`);
+  await atTop(page, box);
+  // The saved answers bring the exercise to life without it being seen, so Ctrl+P prints them.
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  await page.emulateMedia({ media: 'print' });
+  const printed = box.locator('.quiz__print');
+  await expect(printed).toBeVisible();
+  for (const answer of chosen) await expect(printed).toContainText(answer);
+  await expect(box.locator('button:visible:not(.choice)')).toHaveCount(0);
+  await atTop(page, box);
+});
+
+test('a role-play played prints its conversation, opened again at the top of its lesson', async ({ page }) => {
+  const lesson = 'relationship-selling/qualifying-prospects';
+  const says = UI.lv.roleplay.youSaid as string;
+  await page.goto(`/lv/${lesson}/`);
+  const box = page.locator('[data-exercise-kind="roleplay"][data-exercise-id="qualifying-prospect"]');
+  await box.scrollIntoViewIfNeeded();
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  // Two turns answered (the first response each time), the second one's feedback on screen.
+  const chosen: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const choice = box.locator('.roleplay__choices button').first();
+    chosen.push((await choice.textContent())!.trim());
+    await choice.click();
+    await expect(box.locator('.feedback')).toBeVisible();
+    if (i === 0) await box.locator('.feedback').getByRole('button').click();
+  }
+  await page.goto('about:blank');
+  await page.goto(`/lv/${lesson}/`);
+  await atTop(page, box);
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  await page.emulateMedia({ media: 'print' });
+  // The first answer in the conversation so far (open on paper), the second with its feedback.
+  await expect(box.locator('.roleplay__history li')).toContainText(`${says} ${chosen[0]}`);
+  await expect(box.locator('.roleplay__history li')).toBeVisible();
+  await expect(box.locator('.feedback')).toContainText(`${says} ${chosen[1]}`);
+  await expect(box.locator('button:visible:not(.choice)')).toHaveCount(0);
+  await atTop(page, box);
+});
+
+test('an exercise with no answers saved still loads only once scrolled to, whatever is stored', async ({ page }) => {
+  const lesson = 'relationship-selling/relationship-oriented-selling';
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (/\/_astro\/QuestionSet\.[^/]*\.js$/.test(r.url())) asked.push(r.url());
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const box = page.locator('[data-exercise-id="which-approach-fits"]');
+  const at = Date.UTC(2026, 2, 14, 10);
+  const stored = [
+    null,
+    // Answers of another exercise, and this one's restarted (no answers in the current attempt).
+    JSON.stringify({
+      version: 2,
+      lessons: {},
+      exercises: {
+        'relationship-scenarios': { attempts: 0, answers: { 'r1/current': 'partnership' }, updated: at },
+        'which-approach-fits': { attempts: 1, best: 0.5, latest: 0.5, answers: {}, finished: at, updated: at },
+      },
+    }),
+    // Damaged: cut off in the middle of this exercise's answers.
+    '{"version":2,"lessons":{},"exercises":{"which-approach-fits":{"attempts":0,"answers":{"a1/appr',
+  ];
+  for (const value of stored) {
+    await page.goto('/en/');
+    await page.evaluate(
+      (v) => (v === null ? localStorage.clear() : localStorage.setItem('sales-course:progress', v)),
+      value,
+    );
+    asked.length = 0;
+    await page.goto(`/en/${lesson}/`);
+    // Time enough for an idle callback and more: the island stays as the server sent it.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 500))));
+    await atTop(page, box);
+    await expect(islandOf(box), String(value)).toHaveAttribute('ssr', '');
+    expect(asked, String(value)).toEqual([]);
+    await box.scrollIntoViewIfNeeded();
+    await expect(islandOf(box), String(value)).not.toHaveAttribute('ssr', /.*/);
+    expect(asked.length, String(value)).toBeGreaterThan(0);
+  }
+  expect(errors).toEqual([]);
+});
+
+test('a sort exercise prints the cards still to place as a list, a card placed wrong marked', async ({ page }) => {
+  const lesson = 'sales-and-service/sales-vs-service';
+  const sort = parseYaml(
+    readFileSync(path.resolve(dist, '../content/exercises/lv/sales-or-service-sort.yaml'), 'utf8'),
+  );
+  const [right, wrong] = sort.cards as { text: string; column: string }[];
+  await page.goto(`/lv/${lesson}/`);
+  const box = page.locator('[data-exercise-kind="sort"]');
+  await box.scrollIntoViewIfNeeded();
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  // The first card in its column, the second (of the other column) in the same one.
+  const put = (column: string) => box.locator('.category-button', { hasText: sort.columns[column] }).click();
+  await put(right.column);
+  await expect(box.locator('.feedback--good')).toContainText(right.text);
+  await put(right.column);
+  await expect(box.locator('.feedback--poor')).toContainText(wrong.text);
+  await page.goto('about:blank');
+  await page.goto(`/lv/${lesson}/`);
+  await atTop(page, box);
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  await page.emulateMedia({ media: 'print' });
+  // Every card not placed yet, as a list to tick (not buttons), the wrong one first with its mark.
+  const cards = box.locator('.categorize__pile .card-button');
+  await expect(cards).toHaveCount(sort.cards.length - 1);
+  for (const card of await cards.all()) await expect(card).toBeVisible();
+  await expect(cards.first()).toContainText(`${UI.lv.quiz.retry} ${wrong.text}`);
+  await expect(box.locator('.categorize__column').first()).toContainText(right.text);
+  await expect(box.locator('button:visible:not(.card-button)')).toHaveCount(0);
 });
