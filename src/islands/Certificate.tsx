@@ -106,7 +106,8 @@ export default function Certificate({ lang, locale, outline, courseName, s }: Pr
         <p class="certificate__title">{a ? a.title : courseName}</p>
         <ul class="certificate__facts">
           <li>{fill(s.completedOn, { date: formatDate(data.completed, lang) })}</li>
-          <li>{fill(s.courseLanguage, { language: outline.languages[locale] })}</li>
+          {/* The page's language is the course language; each language names itself as its grammar wants (lv: "latviešu"). */}
+          <li>{s.courseLanguage}</li>
           <li>{fill(s.lessonsCount, { count: data.lessons.length })}</li>
         </ul>
         <table class="certificate__lessons">
