@@ -153,5 +153,10 @@ input.addEventListener('focus', () => void pagefind().catch(() => {}), { once: t
 const initial = queryFromSearch(location.search);
 if (initial) {
   input.value = initial;
-  void run(initial);
+  // Arrived with a search (the header's form on another page, or a shared link): focus goes to the
+  // line that says what was found, so a screen reader reads it and Tab goes on to the results,
+  // rather than focus starting again at the top. Not if the learner has moved focus meanwhile.
+  void run(initial).then(() => {
+    if (latest === initial && (!document.activeElement || document.activeElement === document.body)) status.focus();
+  });
 }

@@ -4,7 +4,9 @@
  * change only when clicked, which tests/e2e/switcher.spec.ts does).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LANGS, SITE_NAMES, TAGS, langOf, localizedPages, page, startServer } from './dist';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { LANGS, SITE_NAMES, TAGS, UI, dist, langOf, localizedPages, page, startServer, text } from './dist';
 
 const pages = localizedPages();
 
@@ -19,6 +21,48 @@ it('the build has a home, module pages, lesson pages and a 404 in every language
   // The same pages in every language.
   const neutral = (l: string) => pages.filter((p) => p.startsWith(`/${l}/`)).map((p) => p.slice(l.length + 1));
   for (const lang of LANGS) expect(neutral(lang)).toEqual(neutral('en'));
+});
+
+it('every page with the site header has its search form, a plain GET form to the search page', () => {
+  // Search from every page with no script (Base.astro): the form opens /<lang>/search/?q=…
+  const problems: string[] = [];
+  for (const pathname of pages) {
+    const lang = langOf(pathname);
+    const doc = page(pathname);
+    const forms = doc.querySelectorAll('.site-header form');
+    if (pathname === `/${lang}/search/`) {
+      // The search page's own field is the one there: no second search form in its header.
+      if (forms.length || doc.querySelectorAll('[role="search"]').length !== 1)
+        problems.push(`${pathname}: not exactly its own search form`);
+      continue;
+    }
+    const form = forms.length === 1 ? forms[0] : null;
+    const input = form?.querySelector('input');
+    const label = input && form!.querySelector(`label[for="${input.id}"]`);
+    const ok =
+      form?.getAttribute('role') === 'search' &&
+      form.getAttribute('action') === `/${lang}/search/` &&
+      form.getAttribute('method') === 'get' &&
+      form.querySelectorAll('input').length === 1 &&
+      input?.getAttribute('type') === 'search' &&
+      input.getAttribute('name') === 'q' &&
+      doc.querySelectorAll(`[id="${input.id}"]`).length === 1 &&
+      label &&
+      text(label) === UI[lang].search.headerLabel &&
+      text(form.querySelector('button[type="submit"]')!) === UI[lang].search.submit;
+    if (!ok) problems.push(`${pathname}: ${forms.length} forms in the header, or not the search form`);
+  }
+  expect(problems).toEqual([]);
+});
+
+it('the LMS package pages (their own layout, no site header) have no search form', () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : [],
+    );
+  const files = walk(path.join(dist, 'lms')).map((f) => path.relative(dist, f));
+  expect(files.length).toBeGreaterThan(10);
+  expect(files.filter((f) => page(f).querySelector('form[role="search"], .header-search'))).toEqual([]);
 });
 
 describe('head and switcher', () => {

@@ -2,7 +2,9 @@
  * The site search (/<lang>/search/, Pagefind; issue 16): in every language a term taught in one
  * lesson finds that lesson first, with a link to the section that teaches it; Chinese by a word
  * and by a single character; keyboard only; axe light and dark; and no search JavaScript on any
- * other page.
+ * other page. Every other page has the header's search form, a plain GET form to the search page
+ * (src/layouts/Base.astro): searched from a lesson in every language, by keyboard, on a phone
+ * (where the menu's magnifier stands in for it) and by axe.
  */
 import { axe } from './axe';
 import { expect, test, type Page } from './fixtures';
@@ -115,10 +117,79 @@ test('exercises and role-plays are found by their text and link to the exercise 
   await expect(page.locator('[data-exercise-id="hammer-price"]')).toBeInViewport();
 });
 
+/** The header's search field of a page (every page but the search page has one). */
+const headerField = (page: Page, lang: Lang) =>
+  page.getByRole('banner').getByRole('search').getByRole('searchbox', { name: UI[lang].search.headerLabel });
+
+/** The search page's address for a query, as a GET form writes it (a space as '+'). */
+const searchUrl = (lang: Lang, query: string) =>
+  new RegExp(`/${lang}/search/\\?${new URLSearchParams({ q: query }).toString().replace(/[+%]/g, '\\$&')}$`);
+
+for (const lang of LANGS) {
+  test(`${lang}: the header's field on a lesson searches the course, loading nothing before`, async ({
+    page,
+    baseURL,
+  }) => {
+    const foreign = forbidOtherHosts(page, baseURL!);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // Another lesson than the one that teaches the term.
+    await page.goto(`/${lang}/sales-and-service/what-sales-is/`);
+    await page.waitForLoadState('networkidle');
+    const field = headerField(page, lang);
+    await field.fill(TERM[lang]);
+    await page.waitForLoadState('networkidle');
+    // Nothing of the search until the learner submits: the form is plain HTML.
+    expect(requests.filter((p) => p.startsWith('/pagefind/') || /search/i.test(p))).toEqual([]);
+    await field.press('Enter');
+    await expect(page).toHaveURL(searchUrl(lang, TERM[lang]));
+    // The search page runs it at once, and focus is on the line saying what was found.
+    const status = page.getByRole('status');
+    await expect(status).toContainText(TERM[lang]);
+    await expect(status).toBeFocused();
+    await expect(lessons(page).first().locator('.search-result__title')).toHaveAttribute('href', `/${lang}${LESSON}`);
+    // One search field there, the page's own, holding the query.
+    await expect(page.getByRole('search')).toHaveCount(1);
+    await expect(page.getByRole('searchbox')).toHaveValue(TERM[lang]);
+    expect(requests).toContain('/pagefind/pagefind.js');
+    expect(foreign).toEqual([]);
+  });
+}
+
 test('keyboard only: from any page to a result', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/ms/glossary/');
-  // The header's search entry is a plain link in the main menu.
-  const link = page.getByRole('navigation', { name: UI.ms.nav.main }).getByRole('link', { name: UI.ms.search.link });
+  // Tab from the top reaches the header's field early (skip link, site name, field).
+  const field = headerField(page, 'ms');
+  let tabs = 0;
+  while (tabs < 5 && !(await field.evaluate((el) => el === document.activeElement))) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  await expect(field).toBeFocused();
+  await page.keyboard.type(TERM.ms);
+  await page.keyboard.press('Enter');
+  // The search is in the address, to share or to keep across a language switch.
+  await expect(page).toHaveURL(/\/ms\/search\/\?q=timbal\+balik$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(UI.ms.search.title);
+  const status = page.getByRole('status');
+  await expect(status).toContainText(TERM.ms);
+  await expect(status).toBeFocused();
+  // From the line that says what was found, Tab goes on to the first result.
+  await page.keyboard.press('Tab');
+  await expect(lessons(page).first().locator('.search-result__title')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/ms${LESSON}$`));
+});
+
+test('keyboard only, on a phone: the menu’s magnifier, then the search page’s field', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/ms/glossary/');
+  // No room for a field in the header: the menu's magnifier (named for screen readers) instead.
+  await expect(headerField(page, 'ms')).toBeHidden();
+  const link = page
+    .getByRole('navigation', { name: UI.ms.nav.main })
+    .getByRole('link', { name: UI.ms.search.linkShort });
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/ms\/search\/$/);
@@ -131,14 +202,66 @@ test('keyboard only: from any page to a result', async ({ page }) => {
   await page.keyboard.type(TERM.ms);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText(TERM.ms);
-  // The search is in the address, to share or to keep across a language switch.
   await expect(page).toHaveURL(/\?q=timbal\+balik$/);
+  // Searching there leaves focus in the field: Tab, the button, Tab, the first result.
+  await expect(box).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(lessons(page).first().locator('.search-result__title')).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/ms${LESSON}$`));
 });
+
+for (const width of [320, 390, 1366]) {
+  test(`the header at ${width} px: one way to search, and no taller than the search page's`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const lang of LANGS) {
+      // The search page's header has no form: the header as it was before the form.
+      await page.goto(`/${lang}/search/`);
+      const plain = (await page.locator('.site-header').boundingBox())!.height;
+      await expect(
+        page.getByRole('navigation', { name: UI[lang].nav.main }).locator('a[href$="/search/"]'),
+      ).toBeVisible();
+      await page.goto(`/${lang}${LESSON}`);
+      const field = headerField(page, lang);
+      const link = page.getByRole('navigation', { name: UI[lang].nav.main }).locator('a[href$="/search/"]');
+      // The field where it fits (from 896 px), the menu's link below that; never both, never neither.
+      if (width >= 896) {
+        await expect(field).toBeVisible();
+        await expect(link).toBeHidden();
+        // The placeholder is whole in the field.
+        expect(
+          await field.evaluate((el: HTMLInputElement) => {
+            const c = document.createElement('canvas').getContext('2d')!;
+            c.font = getComputedStyle(el).font;
+            const s = getComputedStyle(el);
+            return (
+              c.measureText(el.placeholder).width <=
+              el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
+            );
+          }),
+          lang,
+        ).toBe(true);
+      } else {
+        await expect(field).toBeHidden();
+        await expect(link).toBeVisible();
+      }
+      expect((await page.locator('.site-header').boundingBox())!.height, lang).toBeLessThanOrEqual(plain + 0.5);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lang).toBeLessThanOrEqual(width);
+      // The site's name stays whole beside it.
+      expect(await page.locator('.site-name span').evaluate((el) => el.scrollWidth <= el.clientWidth), lang).toBe(true);
+    }
+  });
+
+  // On a phone (the form hidden, the menu's magnifier shown) and on a laptop (the form shown).
+  if (width === 390) continue;
+  test(`a lesson with the header's search form passes axe at ${width} px, light and dark`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    for (const lang of LANGS) {
+      await page.goto(`/${lang}${LESSON}`);
+      await expect(page.locator('.header-search')).toHaveCount(1);
+      await axe(page, `${lang} lesson at ${width} px`);
+    }
+  });
+}
 
 test('a search that finds nothing says so', async ({ page }) => {
   await search(page, 'lv', 'zzzqqq');

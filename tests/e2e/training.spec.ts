@@ -820,6 +820,9 @@ test('the report box shows what the trainer will see, read from the report the c
   const contents = card.getByTestId('report-contents');
   await expect(contents.getByRole('heading')).toHaveText(T.reportContents);
   await expect(contents).toContainText(T.reportNameMissing);
+  // Scanned from the top (as results-desk.spec.ts does): mid-scroll the sticky header, whose search
+  // field lies over the table's Start button, counts against that button in axe's target-size rule.
+  await page.evaluate(() => scrollTo(0, 0));
   await axe(page, 'lv my training, report contents before the name');
   await card.getByLabel(T.reportName).fill('Zane Kalniņa');
   await expect(contents).toContainText(fillIn(T.reportNameFixed, { name: 'Zane Kalniņa' }));
