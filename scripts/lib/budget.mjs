@@ -32,8 +32,9 @@ export const BUDGETS = Object.freeze({
   lms: 20 * KB,
   // The search page (issue 16): a reading page plus its own script (the form, grouping and
   // drawing results). Pagefind itself (pagefind.js, its WebAssembly and index) loads with
-  // import() on the first search, so it counts in no budget; README gives its sizes.
-  search: 7 * KB,
+  // import() on the first search, so it counts in no budget; README gives its sizes. 7.5 KB since
+  // results beyond the first 20 load on "Show more" and the page arrives focused on its status.
+  search: 7.5 * KB,
 });
 
 /** @typedef {keyof typeof BUDGETS} BudgetKind */

@@ -100,3 +100,23 @@ export function countText(
   const form = new Intl.PluralRules(lang).select(count);
   return fill(forms[`${key}_${form}`] ?? forms[`${key}_other`] ?? '', { ...values, count });
 }
+
+/** The query as the status line repeats it: a pasted paragraph would push the results off screen. */
+export function shownQuery(query: string, max = 60): string {
+  const chars = [...query]; // by code point: a Chinese or emoji character is never cut in half
+  return chars.length > max
+    ? chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd() + '…'
+    : query;
+}
+
+/**
+ * A lesson result's sections worth listing: those with their own anchor, but not the lesson's
+ * title (`#lesson-title`), which is the result's own link again and, followed, lands under the
+ * sticky header.
+ */
+export function lessonSections<S extends { url: string }>(subs: readonly S[] | undefined, max: number): S[] {
+  return (subs ?? []).filter((sub) => sub.url.includes('#') && !sub.url.endsWith('#lesson-title')).slice(0, max);
+}

@@ -9,6 +9,8 @@ import {
   SEARCH_GROUPS,
   countText,
   excerptPieces,
+  lessonSections,
+  shownQuery,
   groupResults,
   queryFromSearch,
   searchAddress,
@@ -31,7 +33,7 @@ interface Pagefind {
   debouncedSearch(q: string, o?: object, ms?: number): Promise<{ results: { data(): Promise<PagefindData> }[] } | null>;
 }
 
-/** How many results are shown (best first); Pagefind loads each one's text, so not all. */
+/** How many results are shown at a time (best first); Pagefind loads each one's text, so not all at once. */
 const MAX_RESULTS = 20;
 /** Sections listed under a lesson: enough to pick from, short enough to scan. */
 const MAX_SECTIONS = 3;
@@ -76,7 +78,7 @@ function result(r: PagefindData, group: SearchGroup): HTMLLIElement {
     const kind = r.meta.kind === 'roleplay' ? s.roleplay : s.exercise;
     li.append(el('p', 'meta', `${kind} · ${s.inLesson.replace('{{lesson}}', r.meta.lesson ?? '')}`));
   }
-  const sections = (r.sub_results ?? []).filter((sub) => sub.url.includes('#')).slice(0, MAX_SECTIONS);
+  const sections = lessonSections(r.sub_results, MAX_SECTIONS);
   if (group === 'lessons' && sections.length) {
     // The lesson's sections that match, each linking to its heading: the answer is usually there.
     const list = el('ul', 'search-result__sections');
@@ -95,8 +97,14 @@ function result(r: PagefindData, group: SearchGroup): HTMLLIElement {
   return li;
 }
 
-function show(query: string, data: PagefindData[]) {
+/**
+ * Shows the results loaded so far, grouped; `total` is every result Pagefind found. With more than
+ * shown, a line says so and a button loads the next ones. `firstNew` (an index into `data`) is
+ * focused after "Show more", so a keyboard or screen-reader user goes on where the new ones start.
+ */
+function show(query: string, data: PagefindData[], total: number, more: () => void, firstNew?: number) {
   const groups = groupResults(data);
+  const focusOn = firstNew === undefined ? undefined : data[firstNew];
   out.replaceChildren();
   for (const group of SEARCH_GROUPS) {
     if (!groups[group].length) continue;
@@ -106,13 +114,25 @@ function show(query: string, data: PagefindData[]) {
     const heading = el('h2', undefined, fill(s.groupCount, { group: s[group], count: groups[group].length }));
     heading.id = id;
     const list = el('ol', 'search-group__list');
-    for (const r of groups[group]) list.append(result(r, group));
+    for (const r of groups[group]) {
+      const item = result(r, group);
+      list.append(item);
+      if (r === focusOn) queueMicrotask(() => item.querySelector('a')?.focus());
+    }
     section.append(heading, list);
     out.append(section);
   }
-  status.textContent = data.length
-    ? countText(s, 'results', data.length, lang, { query })
-    : s.none.replace('{{query}}', query);
+  if (data.length < total) {
+    const foot = el('div', 'search-more');
+    const button = el('button', 'button button--quiet', s.more);
+    button.type = 'button';
+    button.addEventListener('click', more);
+    foot.append(el('p', 'meta', fill(s.shown, { shown: data.length, total })), button);
+    out.append(foot);
+  }
+  status.textContent = total
+    ? countText(s, 'results', total, lang, { query: shownQuery(query) })
+    : s.none.replace('{{query}}', shownQuery(query));
 }
 
 let latest = '';
@@ -129,11 +149,22 @@ async function run(query: string) {
     const search = await pf.debouncedSearch(query, {}, 250);
     // null: a newer search replaced this one while it waited.
     if (!search || query !== latest) return;
-    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (query === latest) show(query, data);
+    const data: PagefindData[] = [];
+    const loadMore = async () => {
+      const from = data.length;
+      const next = await Promise.all(search.results.slice(from, from + MAX_RESULTS).map((r) => r.data()));
+      if (query !== latest) return;
+      data.push(...next);
+      show(query, data, search.results.length, () => void loadMore().catch(failed), from || undefined);
+    };
+    await loadMore();
   } catch {
-    status.textContent = s.failed;
+    failed();
   }
+}
+
+function failed() {
+  status.textContent = s.failed;
 }
 
 function update(query: string) {

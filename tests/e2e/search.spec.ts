@@ -269,6 +269,48 @@ test('a search that finds nothing says so', async ({ page }) => {
   await expect(page.locator('.search-result')).toHaveCount(0);
 });
 
+test('more results than shown: the true count, then "Show more" loads the next ones and takes focus there', async ({
+  page,
+}) => {
+  const s = UI.en.search;
+  await search(page, 'en', 'customer');
+  // What Pagefind itself finds for the query, asked in the page.
+  const total = await page.evaluate(async () => {
+    const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js' as string);
+    return (await pf.search('customer')).results.length as number;
+  });
+  expect(total).toBeGreaterThan(40);
+  await expect(page.getByRole('status')).toHaveText(
+    s.results_other.replace('{{count}}', String(total)).replace('{{query}}', 'customer'),
+  );
+  const results = page.locator('.search-result');
+  await expect(results).toHaveCount(20);
+  await expect(page.locator('.search-more')).toContainText(`Showing 20 of ${total}`);
+  const more = page.getByRole('button', { name: s.more });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(results).toHaveCount(40);
+  await expect(page.locator('.search-result a:focus')).toHaveCount(1);
+  for (let shown = 40; shown < total; shown += 20) {
+    await more.click();
+    await expect(results).toHaveCount(Math.min(shown + 20, total));
+  }
+  await expect(page.locator('.search-more')).toHaveCount(0);
+  // Group headings count what is listed, and add up to the total.
+  const counts = await page.locator('.search-group h2').allTextContents();
+  expect(counts.map((c) => Number(/\((\d+)\)/.exec(c)![1])).reduce((a, b) => a + b, 0)).toBe(total);
+});
+
+test("a lesson's sections listed do not repeat its title, and a long query is repeated short", async ({ page }) => {
+  await search(page, 'zh', '倾听');
+  await expect(page.locator('.search-result')).not.toHaveCount(0);
+  await expect(page.locator('.search-result__sections a[href$="#lesson-title"]')).toHaveCount(0);
+  const long = '倾听 '.repeat(300).trim();
+  await page.goto(`/zh/search/?q=${encodeURIComponent(long)}`);
+  await expect(page.getByRole('status')).toContainText('…');
+  expect((await page.getByRole('status').textContent())!.length).toBeLessThan(100);
+});
+
 test('switching language keeps the search', async ({ page }) => {
   await search(page, 'en', 'reciprocity');
   await page.locator('.lang-switcher summary').click();

@@ -40,7 +40,8 @@ describe('classifyPage', () => {
 
   it('gives the search page its own budget: a reading page and its form, Pagefind loading later', () => {
     // 6.4 KB when it was added (issue 16): the reading page's 4.9 KB and the search script's 1.5 KB.
-    expect(BUDGETS.search).toBe(7 * 1024);
+    // 7.5 KB since "Show more" and the header form's arrival focus (7.05 KB measured then).
+    expect(BUDGETS.search).toBe(7.5 * 1024);
     // A lesson in a module called "search" cannot exist (a reserved slug), but it would be a lesson.
     expect(classifyPage('/en/search/x/', false).kind).toBe('reading');
   });
@@ -138,7 +139,8 @@ describe('the budgets as CONTRIBUTING.md states them', () => {
       exercise: 17.25 * 1024,
       trainer: 27 * 1024,
       lms: 20 * 1024,
-      search: 7 * 1024,
+      // 7 -> 7.5 KB: "Show more" results and the focus on arrival (7.05 KB measured).
+      search: 7.5 * 1024,
     });
   });
 });

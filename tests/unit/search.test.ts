@@ -3,7 +3,15 @@
 // what the search page shows, in what order, and what is indexed, joined as each language joins.
 import { describe, expect, it } from 'vitest';
 import { LOCALE_IDS, LOCALES } from '../../src/i18n/locales';
-import { countText, excerptPieces, groupResults, queryFromSearch, searchAddress } from '../../src/lib/search';
+import {
+  countText,
+  excerptPieces,
+  groupResults,
+  lessonSections,
+  queryFromSearch,
+  searchAddress,
+  shownQuery,
+} from '../../src/lib/search';
 import { SEARCH_LANGUAGES, exerciseText } from '../../scripts/lib/search-index.mjs';
 import { blockJoiner, indexableHtml, joinBlocks } from '../../scripts/lib/search-text.mjs';
 import { UI_STRINGS } from '../../src/i18n/t';
@@ -198,5 +206,29 @@ describe('the text the index gets, joined as each language joins sentences', () 
   it('leaves a page without a data-pagefind-body as it is', () => {
     const html = '<!doctype html><html lang="en"><body><main><h1>Trainer</h1><p>Text</p></main></body></html>';
     expect(indexableHtml(html, 'en')).toBe(html);
+  });
+});
+
+describe('what the results list shows', () => {
+  it('repeats a long query shortened, never cutting a character in half', () => {
+    expect(shownQuery('empathy')).toBe('empathy');
+    const long = 'x'.repeat(1500);
+    expect(shownQuery(long)).toHaveLength(60);
+    expect(shownQuery(long).endsWith('…')).toBe(true);
+    const zh = '倾听'.repeat(40) + '😀';
+    expect([...shownQuery(zh)]).toHaveLength(60);
+    expect(shownQuery(zh)).not.toMatch(/\uFFFD/);
+  });
+
+  it("lists a lesson's own sections, not its title again", () => {
+    const subs = [
+      { url: '/zh/m/l/#lesson-title' },
+      { url: '/zh/m/l/' },
+      { url: '/zh/m/l/#s1' },
+      { url: '/zh/m/l/#s2' },
+      { url: '/zh/m/l/#s3' },
+    ];
+    expect(lessonSections(subs, 2).map((s) => s.url)).toEqual(['/zh/m/l/#s1', '/zh/m/l/#s2']);
+    expect(lessonSections(undefined, 3)).toEqual([]);
   });
 });
