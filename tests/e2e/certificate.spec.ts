@@ -184,6 +184,17 @@ async function atTop(page: Page, box: Locator) {
   expect(await page.evaluate(() => scrollY)).toBe(0);
   await expect(box).not.toBeInViewport();
 }
+/**
+ * Another day: the lesson opened again (a new visit: a reload would put the scroll back), at its
+ * top; the saved answers bring the island to life without it being seen, so Ctrl+P prints them.
+ */
+async function reopenAtTop(page: Page, url: string, box: Locator) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await atTop(page, box);
+  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
+  await page.emulateMedia({ media: 'print' });
+}
 
 test('a lesson opened again prints the answers given before, at its top, never scrolled to them', async ({ page }) => {
   const lesson = 'relationship-selling/relationship-oriented-selling';
@@ -198,13 +209,7 @@ test('a lesson opened again prints the answers given before, at its top, never s
     await option.click();
     await box.locator('.feedback').getByRole('button').click();
   }
-  // Another day: the lesson opened again (a new visit: a reload would put the scroll back where it was).
-  await page.goto('about:blank');
-  await page.goto(`/en/${lesson}/`);
-  await atTop(page, box);
-  // The saved answers bring the exercise to life without it being seen, so Ctrl+P prints them.
-  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
-  await page.emulateMedia({ media: 'print' });
+  await reopenAtTop(page, `/en/${lesson}/`, box);
   const printed = box.locator('.quiz__print');
   await expect(printed).toBeVisible();
   for (const answer of chosen) await expect(printed).toContainText(answer);
@@ -228,11 +233,7 @@ test('a role-play played prints its conversation, opened again at the top of its
     await expect(box.locator('.feedback')).toBeVisible();
     if (i === 0) await box.locator('.feedback').getByRole('button').click();
   }
-  await page.goto('about:blank');
-  await page.goto(`/lv/${lesson}/`);
-  await atTop(page, box);
-  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
-  await page.emulateMedia({ media: 'print' });
+  await reopenAtTop(page, `/lv/${lesson}/`, box);
   // The first answer in the conversation so far (open on paper), the second with its feedback.
   await expect(box.locator('.roleplay__history li')).toContainText(`${says} ${chosen[0]}`);
   await expect(box.locator('.roleplay__history li')).toBeVisible();
@@ -301,11 +302,7 @@ test('a sort exercise prints the cards still to place as a list, a card placed w
   await expect(box.locator('.feedback--good')).toContainText(right.text);
   await put(right.column);
   await expect(box.locator('.feedback--poor')).toContainText(wrong.text);
-  await page.goto('about:blank');
-  await page.goto(`/lv/${lesson}/`);
-  await atTop(page, box);
-  await expect(islandOf(box)).not.toHaveAttribute('ssr', /.*/);
-  await page.emulateMedia({ media: 'print' });
+  await reopenAtTop(page, `/lv/${lesson}/`, box);
   // Every card not placed yet, as a list to tick (not buttons), the wrong one first with its mark.
   const cards = box.locator('.categorize__pile .card-button');
   await expect(cards).toHaveCount(sort.cards.length - 1);
