@@ -54,6 +54,22 @@ function pagefind(): Promise<Pagefind> {
   return loading;
 }
 
+/**
+ * Search could not load. Offline (the browser says so, or Pagefind's script cannot even be
+ * reached) reloading cannot help: search is not saved for offline use, so the learner is told it
+ * needs a connection and pointed to the glossary, which every "Save for offline" stores.
+ * Otherwise: reload (an import that failed is not tried again until the page is reloaded).
+ */
+async function failed() {
+  const reachable =
+    navigator.onLine && (await fetch('/pagefind/pagefind.js', { method: 'HEAD', cache: 'no-store' }).catch(() => null));
+  if (reachable) return void (status.textContent = s.failed);
+  const link = el('a', undefined, s.offlineGlossary);
+  link.href = `/${location.pathname.split('/')[1]}/glossary/`;
+  const [before, after] = s.offline.split('{{glossary}}');
+  status.replaceChildren(before!, link, after!);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -132,7 +148,7 @@ async function run(query: string) {
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     if (query === latest) show(query, data);
   } catch {
-    status.textContent = s.failed;
+    if (query === latest) await failed();
   }
 }
 
