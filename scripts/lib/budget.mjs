@@ -67,6 +67,7 @@ export function classifyPage(urlPath, hasIsland) {
   if (section === 'my-training') return is('trainer', 'my training');
   if (section === 'progress') return is('trainer', 'progress page');
   if (section === 'glossary') return is('reading', 'glossary');
+  if (section === 'offline' && parts.length === 2) return is('reading', 'offline page');
   if (section === 'search' && parts.length === 2) return is('search', 'search page');
   if (parts.length === 2) return is('reading', 'module page');
   if (parts.length === 3) return hasIsland ? is('exercise', 'lesson, exercise') : is('reading', 'lesson, reading');

@@ -3,11 +3,14 @@
  *
  * - dist/offline/<lang>.json lists, for each lesson of a language, the files "Save for offline"
  *   must store and their bytes (src/lib/offline.ts sums them before anything is downloaded, so the
- *   learner sees the size first). Files the service worker already precaches are left out: they
+ *   learner sees the size first), the learner's own pages every save stores too, and the module
+ *   pages the whole course adds. Files the service worker already precaches are left out: they
  *   are on the device once the worker is installed, so counting them again would overstate.
  * - dist/sw.js, made by Workbox (workbox-build's generateSW): it precaches the shell (the CSS and
- *   the JavaScript the learner's pages load, the icons and the manifests) and caches every page
- *   visited (NetworkFirst), so a page seen once opens offline. The trainer's heavy exports and
+ *   the JavaScript the learner's pages load, the icons, the manifests and each language's "you are
+ *   offline" page) and caches every page visited (NetworkFirst), so a page seen once opens
+ *   offline; a page neither stored nor reachable gets the "you are offline" page of its language
+ *   instead of the browser's error. The trainer's heavy exports and
  *   dist/lms/ (the LMS package copies, which run inside an LMS, never on this site) are not
  *   precached, and dist/lms/ is not cached at all.
  * - dist/sw-pages.js, the worker's own part (src/sw/pages.ts, bundled here with esbuild, Astro's
@@ -25,10 +28,23 @@ import { build } from 'esbuild';
 import { ASSETS_CACHE, PAGES_CACHE, filesOfPage } from '../../src/lib/offline.ts';
 import { filesUnder } from './files.mjs';
 
-/** Pages whose files are the shell: what a learner opens (not the trainer's tools). */
-const LEARNER_SECTIONS = new Set(['glossary', 'my-training', 'progress']);
+/**
+ * The learner's own pages under /<lang>/, saved with every save (the whole course or an
+ * assignment): a saved lesson's menu links to the home, the glossary, My progress and My
+ * training, and My training shows the certificate once an assignment is done. Small pages whose
+ * scripts are in the shell.
+ */
+const LEARNER_PAGES = ['', 'glossary', 'progress', 'my-training', 'my-training/certificate'];
 /** Path segments under /<lang>/ that are not modules. */
-const NOT_MODULES = new Set(['glossary', 'my-training', 'progress', 'trainer', '404']);
+const NOT_MODULES = new Set(['glossary', 'my-training', 'progress', 'search', 'offline', 'trainer', '404']);
+/** Saved with the whole course besides the modules: search opens offline to say it needs a connection. */
+const COURSE_SECTIONS = new Set(['search']);
+/**
+ * Each language's page for a page that is neither stored nor reachable (src/pages/[lang]/offline/):
+ * precached with the shell, and what the page route answers when the network fails and the page is
+ * not stored, in the language of the address (English when it has none).
+ */
+const OFFLINE_PAGE = (lang) => `/${lang}/offline/index.html`;
 
 /** A page's files, as the service worker will find them (src/lib/offline.ts). */
 function closure(dist, html, url) {
@@ -67,8 +83,12 @@ export async function finishOffline(distDir, locales) {
   }
   for (const f of await filesUnder(join(distDir, 'icons')).catch(() => []))
     shell.add('/' + relative(distDir, f).split(sep).join('/'));
-  for (const lang of locales)
+  for (const lang of locales) {
     if (existsSync(join(distDir, lang, 'manifest.webmanifest'))) shell.add(`/${lang}/manifest.webmanifest`);
+    if (!existsSync(join(distDir, OFFLINE_PAGE(lang))))
+      throw new Error(`[offline] ${OFFLINE_PAGE(lang)} was not built`);
+    shell.add(OFFLINE_PAGE(lang));
+  }
 
   const lists = {};
   await mkdir(join(distDir, 'offline'), { recursive: true });
@@ -77,6 +97,8 @@ export async function finishOffline(distDir, locales) {
     const size = (url) => (bytes[url] ??= statSync(join(distDir, url.endsWith('/') ? `${url}index.html` : url)).size);
     const lessons = {};
     const extra = [];
+    const learner = LEARNER_PAGES.map((section) => (section ? `/${lang}/${section}/` : `/${lang}/`));
+    learner.forEach(size); // a learner page missing from the build fails here, plainly
     for (const p of pages) {
       const parts = p.url.split('/').filter(Boolean);
       if (parts[0] !== lang) continue;
@@ -88,14 +110,13 @@ export async function finishOffline(distDir, locales) {
         ];
         files.forEach(size);
         lessons[`${parts[1]}/${parts[2]}`] = files;
-      } else if (parts.length === 1 || (parts.length === 2 && (isModulePart || LEARNER_SECTIONS.has(parts[1])))) {
-        // The course home, module pages, glossary, progress and My training: saved with the whole
-        // course, so its links keep working offline.
+      } else if (parts.length === 2 && (isModulePart || COURSE_SECTIONS.has(parts[1]))) {
+        // Module pages and search: saved with the whole course, so its links keep working offline.
         size(p.url);
         extra.push(p.url);
       }
     }
-    const list = { version: 1, lessons, extra: extra.sort(), bytes };
+    const list = { version: 1, lessons, learner, extra: extra.sort(), bytes };
     lists[lang] = list;
     await writeFile(join(distDir, 'offline', `${lang}.json`), JSON.stringify(list) + '\n');
   }
@@ -145,6 +166,20 @@ export async function finishOffline(distDir, locales) {
           networkTimeoutSeconds: 5,
           matchOptions: { ignoreSearch: true, ignoreVary: true },
           cacheableResponse: { statuses: [200] },
+          plugins: [
+            {
+              // No network and the page not stored: our page saying so (OFFLINE_PAGE, precached), in
+              // the address's language, rather than the browser's "This site can't be reached".
+              // Precached files' keys carry Workbox's revision: hence ignoreSearch.
+              handlerDidError: async ({ request }) => {
+                const lang = new URL(request.url).pathname.split('/')[1];
+                const page = (l) =>
+                  // eslint-disable-next-line no-undef
+                  caches.match(`/${l}/offline/index.html`, { ignoreSearch: true, ignoreVary: true });
+                return (lang && (await page(lang))) || page('en');
+              },
+            },
+          ],
         },
       },
       {

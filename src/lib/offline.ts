@@ -9,7 +9,13 @@ export interface OfflineList {
   version: 1;
   /** Lesson id ('module/lesson') → the addresses it needs beyond the precached shell, page first. */
   lessons: Record<string, string[]>;
-  /** The course home, module pages, glossary, progress, My training: saved with the whole course. */
+  /**
+   * The learner's own pages of the language: the course home, My training, the certificate, My
+   * progress and the glossary. Every save stores them (an assignment too): a saved lesson's menu
+   * links to them, and My training shows the certificate once an assignment is done.
+   */
+  learner: string[];
+  /** The rest of the course's pages that are no lessons (module pages, search): saved with the whole course. */
   extra: string[];
   /** Address → bytes as stored. */
   bytes: Record<string, number>;
@@ -31,21 +37,41 @@ export const cacheFor = (url: string) => (url.endsWith('/') ? PAGES_CACHE : ASSE
 export function parseOfflineList(value: unknown): OfflineList | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Partial<OfflineList>;
-  if (v.version !== 1 || !v.lessons || !v.bytes || !Array.isArray(v.extra)) return null;
+  if (v.version !== 1 || !v.lessons || !v.bytes || !Array.isArray(v.extra) || !Array.isArray(v.learner)) return null;
   return v as OfflineList;
 }
 
 /**
- * The files to save for some lessons (null: the whole course, with its home, modules and
- * glossary), each once, and their total. Lessons the list does not know (an assignment made for
- * another release) are skipped: the rest still saves.
+ * The files to save for some lessons (null: the whole course, with its module pages), each once,
+ * and their total: the lessons first, then the learner's own pages (home, My training,
+ * certificate, progress, glossary), which every save needs so that nothing a saved lesson links
+ * to is a dead end offline. Lessons the list does not know (an assignment made for another
+ * release) are skipped: the rest still saves.
  */
 export function offlinePlan(list: OfflineList, lessonIds: readonly string[] | null): OfflinePlan {
   const ids = lessonIds ?? Object.keys(list.lessons);
-  const urls = new Set<string>(lessonIds ? [] : list.extra);
+  const urls = new Set<string>();
   for (const id of ids) for (const url of list.lessons[id] ?? []) urls.add(url);
+  for (const url of list.learner) urls.add(url);
+  if (!lessonIds) for (const url of list.extra) urls.add(url);
   const all = [...urls];
   return { urls: all, bytes: all.reduce((sum, u) => sum + (list.bytes[u] ?? 0), 0) };
+}
+
+/**
+ * Where a save keeps the list it saved from, in the assets cache: the sign, read on the next
+ * visit without the network, that something of this language was saved (src/stores/offline.ts).
+ */
+export const savedListAddress = (locale: string) => `/offline/${locale}.json`;
+
+/**
+ * Whether every address of a plan is on the device (`has` looks in the caches): what a save
+ * stored, still there, so the page can say it is saved. An empty plan is not "saved".
+ */
+export async function allStored(urls: readonly string[], has: (url: string) => Promise<boolean>): Promise<boolean> {
+  if (!urls.length) return false;
+  const found = await Promise.all(urls.map(has));
+  return found.every(Boolean);
 }
 
 /** Bytes as the learner's language writes them, kept on one line: "480 kB", "1.2 MB", "1,2 MB". */

@@ -84,11 +84,22 @@ if (root) {
 }
 
 // "Save the course for offline use": the button shows where a browser can keep pages; what it does
-// loads on the first click (./offline-save.ts, see ./load-script.ts), so the dashboard does not carry it.
+// loads on the first click (./offline-save.ts, see ./load-script.ts), so the dashboard does not carry
+// it. It loads at once where a save of this language kept its list: it then says if the course is saved.
 const offline = document.querySelector<HTMLElement>('[data-offline-save]');
 if (offline && 'caches' in window && 'serviceWorker' in navigator) {
+  const load = () => loadScript(offline.dataset.src);
   offline.hidden = false;
-  offline
-    .querySelector('[data-offline-start]')!
-    .addEventListener('click', () => loadScript(offline.dataset.src), { once: true });
+  offline.querySelector('[data-offline-start]')!.addEventListener(
+    'click',
+    () => {
+      offline.dataset.pressed = '';
+      load();
+    },
+    { once: true },
+  );
+  caches.match(offline.dataset.savedList!).then(
+    (kept) => kept && load(),
+    () => undefined,
+  );
 }

@@ -56,6 +56,22 @@ function pagefind(): Promise<Pagefind> {
   return loading;
 }
 
+/**
+ * Search could not load. Offline (the browser says so, or Pagefind's script cannot even be
+ * reached) reloading cannot help: search is not saved for offline use, so the learner is told it
+ * needs a connection and pointed to the glossary, which every "Save for offline" stores.
+ * Otherwise: reload (an import that failed is not tried again until the page is reloaded).
+ */
+async function failed() {
+  const reachable =
+    navigator.onLine && (await fetch('/pagefind/pagefind.js', { method: 'HEAD', cache: 'no-store' }).catch(() => null));
+  if (reachable) return void (status.textContent = s.failed);
+  const link = el('a', undefined, s.offlineGlossary);
+  link.href = `/${location.pathname.split('/')[1]}/glossary/`;
+  const [before, after] = s.offline.split('{{glossary}}');
+  status.replaceChildren(before!, link, after!);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -159,12 +175,8 @@ async function run(query: string) {
     };
     await loadMore();
   } catch {
-    failed();
+    if (query === latest) await failed();
   }
-}
-
-function failed() {
-  status.textContent = s.failed;
 }
 
 function update(query: string) {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dist, LANGS, lessonPages, page } from './dist';
+import { dist, LANGS, lessonPages, page, TAGS, UI } from './dist';
 import { offlinePlan, parseOfflineList } from '../../src/lib/offline';
 
 describe('the service worker', () => {
@@ -20,9 +20,20 @@ describe('the service worker', () => {
     for (const u of precached) expect(existsSync(path.join(dist, u)), u).toBe(true);
   });
 
-  it('precaches no page, nothing of dist/lms/, and not the trainer’s Excel writer', () => {
-    expect(precached.filter((u) => u.endsWith('.html') || u.startsWith('lms/') || /xlsx/.test(u))).toEqual([]);
+  it('precaches no page but each language’s "You are offline", nothing of dist/lms/, not the trainer’s Excel writer', () => {
+    expect(precached.filter((u) => u.endsWith('.html')).sort()).toEqual(
+      LANGS.map((lang) => `${lang}/offline/index.html`).sort(),
+    );
+    expect(precached.filter((u) => u.startsWith('lms/') || /xlsx/.test(u))).toEqual([]);
     expect(sw).toContain('/lms/'); // the page route excludes it
+  });
+
+  it('answers a page neither stored nor reachable with "You are offline" (the page route’s handlerDidError)', () => {
+    // Written into sw.js from scripts/lib/offline-dist.mjs: the address's language, else English.
+    const handler = /handlerDidError:async\(\{request:\w+\}\)=>\{.{0,300}?\}\}\]/.exec(sw)?.[0] ?? '';
+    expect(handler).toContain('/offline/index.html');
+    expect(handler).toContain('ignoreSearch:!0'); // precached keys carry Workbox's revision
+    expect(handler).toContain('("en")');
   });
 
   it("imports its own part, told this release's shell; hashed files precached without a revision", () => {
@@ -50,10 +61,39 @@ describe('the offline lists', () => {
         expect(files[0]).toBe(`/${lang}/${id}/`);
         expect(list.bytes[files[0]]).toBe(statSync(path.join(dist, lang, id, 'index.html')).size);
       }
-      expect(list.extra).toContain(`/${lang}/`);
+      // Every save (an assignment too) stores the learner's pages a saved lesson links to.
+      expect(list.learner).toEqual(
+        ['', 'glossary/', 'progress/', 'my-training/', 'my-training/certificate/'].map((p) => `/${lang}/${p}`),
+      );
+      for (const url of list.learner) expect(list.bytes[url]).toBe(statSync(path.join(dist, url, 'index.html')).size);
+      const anyLesson = Object.keys(list.lessons)[0]!;
+      expect(offlinePlan(list, [anyLesson]).urls).toEqual([...list.lessons[anyLesson]!, ...list.learner]);
+      // The whole course adds its module pages and search; never the trainer's pages or "You are offline".
+      expect(list.extra).toContain(`/${lang}/search/`);
+      expect(list.extra.filter((u) => /\/(trainer|offline|404)\//.test(u))).toEqual([]);
+      expect(offlinePlan(list, null).urls).toContain(`/${lang}/my-training/certificate/`);
       expect(offlinePlan(list, null).bytes).toBeGreaterThan(100_000);
     });
   }
+});
+
+describe('"You are offline"', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: in its language, linking the learner’s pages, kept out of search engines and the site search`, () => {
+      const doc = page(`/${lang}/offline/`);
+      expect(doc.querySelector('html')?.getAttribute('lang')).toBe(TAGS[lang]);
+      expect(doc.querySelector('h1')?.textContent.trim()).toBe(UI[lang].offline.pageTitle);
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+      // Pagefind indexes only pages with data-pagefind-body (scripts/lib/search-index.mjs).
+      expect(doc.querySelector('[data-pagefind-body]')).toBeNull();
+      expect(page(`/${lang}/sales-and-service/what-sales-is/`).querySelector('[data-pagefind-body]')).not.toBeNull();
+      const links = doc.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+      for (const p of ['', 'my-training/', 'progress/']) expect(links).toContain(`/${lang}/${p}`);
+    });
+  }
+  it('has no sitemap to be left out of', () => {
+    expect(existsSync(path.join(dist, 'sitemap-index.xml')) || existsSync(path.join(dist, 'sitemap.xml'))).toBe(false);
+  });
 });
 
 describe('the web app manifests', () => {

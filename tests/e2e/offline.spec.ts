@@ -84,9 +84,10 @@ test('after a first visit, pages seen open offline; an exercise answered offline
   await page.reload();
   await expectSorted(page, card, column);
 
-  // A page never visited is not there offline (the browser's own error page, no crash of ours).
-  const missing = await page.goto('/en/relationship-types/').catch(() => null);
-  expect(missing?.ok() ?? false).toBe(false);
+  // A page never visited is not there offline: our "You are offline" page says so, at its address.
+  await page.goto('/en/relationship-types/');
+  await expect(page.locator('h1')).toHaveText(UI.en.offline.pageTitle);
+  await expect(page).toHaveURL(/\/en\/relationship-types\/$/);
 
   // Back online: the answer given offline is still there (it was kept in localStorage).
   await context.setOffline(false);
@@ -110,9 +111,12 @@ test('"Save the course for offline use" shows the size first, then progress; uns
   await box.getByRole('button', { name: s.download.replace('{size}', size) }).click();
   await expect(box.getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
   await expect(box.locator('progress')).toBeHidden();
+  // Focus stays on the button, which stays (the progress line it was on is gone); it now updates.
+  await expect(box.getByRole('button', { name: s.saveAgain })).toBeFocused();
 
   await context.setOffline(true);
-  // Never opened before: a module page, a lesson with an exercise (run it, reload), the glossary.
+  // Never opened before: a module page, a lesson with an exercise (run it, reload), the glossary,
+  // the certificate (My training links to it once an assignment is done).
   await page.goto('/zh/relationship-types/');
   await expect(page.locator('h1')).toBeVisible();
   await page.goto('/zh/sales-and-service/sales-vs-service/');
@@ -120,7 +124,55 @@ test('"Save the course for offline use" shows the size first, then progress; uns
   await page.reload();
   await expectSorted(page, card, column);
   await page.goto('/zh/glossary/');
-  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('h1')).toHaveText(UI.zh.glossary.title);
+  await page.goto('/zh/my-training/certificate/');
+  await expect(page.locator('h1')).toHaveText(UI.zh.certificate.title);
+
+  // Back on the home page, offline and online: it says the course is saved; the button updates it.
+  for (const offline of [true, false]) {
+    await context.setOffline(offline);
+    await page.goto('/zh/');
+    await expect(box.getByRole('status')).toHaveText(s.saved);
+    await expect(box.getByRole('button', { name: s.saveAgain })).toBeVisible();
+    await expect(page.locator('body')).toBeFocused(); // found on load: focus is not moved
+  }
+  await axe(page, 'the course saved for offline use');
+});
+
+test('offline, a page not saved opens "You are offline" in its language, with links to the learner’s pages', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/lv/');
+  await workerReady(page);
+  await context.setOffline(true);
+  // The trainer's pages, another language's lesson, a root page: never stored.
+  for (const [address, lang] of [
+    ['/lv/trainer/', 'lv'],
+    ['/zh/relationship-types/four-types/?in=x1', 'zh'],
+    ['/ms/my-training/certificate/', 'ms'],
+    ['/trainer/results/', 'en'],
+  ] as const) {
+    const o = UI[lang].offline;
+    await page.goto(address);
+    await expect(page).toHaveURL(address); // the address stays: "Reload" opens it once online
+    await expect(page.locator('html')).toHaveAttribute('lang', TAGS[lang]);
+    await expect(page.locator('h1')).toHaveText(o.pageTitle);
+    await expect(page.locator('main')).toContainText(o.pageBody);
+    await expect(page.locator('main')).toContainText(o.pageSaved);
+    const main = page.locator('main');
+    for (const [name, href] of [
+      [UI[lang].nav.home, `/${lang}/`],
+      [UI[lang].nav.myTraining, `/${lang}/my-training/`],
+      [UI[lang].progress.progressLink, `/${lang}/progress/`],
+    ])
+      await expect(main.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
+  }
+  await axe(page, 'you are offline');
+  // Its own link goes on working: the home page, stored when the worker installed.
+  await page.goto('/lv/trainer/');
+  await page.locator('main').getByRole('link', { name: UI.lv.nav.home, exact: true }).click();
+  await expect(page.locator('h1')).toHaveText(UI.lv.home.title);
 });
 
 test('My training: "Save this assignment for offline use" stores its lessons, opened offline from the list', async ({
@@ -141,8 +193,20 @@ test('My training: "Save this assignment for offline use" stores its lessons, op
   await card.getByRole('button', { name: s.saveAssignment }).click();
   const size = formatBytes(offlinePlan(offlineList('lv'), a.lessons).bytes, 'lv');
   await expect(card).toContainText(s.size.replace('{size}', size));
-  await card.getByRole('button', { name: s.download.replace('{size}', size) }).click();
-  await expect(card.getByTestId('offline-save').getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
+  await card.getByRole('button', { name: s.download.replace('{size}', size) }).focus();
+  await page.keyboard.press('Enter');
+  const saver = card.getByTestId('offline-save');
+  await expect(saver.getByRole('status')).toHaveText(s.done, { timeout: 30_000 });
+  // Focus did not fall to the page's top when the progress line went: it is on the button, which stays.
+  await expect(saver.getByRole('button', { name: s.saveAgain })).toBeFocused();
+
+  // Reloaded, offline too: the assignment says it is saved, and its button updates it.
+  for (const offline of [true, false]) {
+    await context.setOffline(offline);
+    await page.reload();
+    await expect(saver.getByRole('status')).toHaveText(s.saved);
+    await expect(saver.getByRole('button', { name: s.saveAgain })).toBeVisible();
+  }
 
   await context.setOffline(true);
   // From the list, with ?in=<assignment>: the stored page is the same page.
@@ -163,6 +227,17 @@ test('My training: "Save this assignment for offline use" stores its lessons, op
   // A lesson of the assignment not in this list's first row, never opened.
   await page.goto('/lv/relationship-types/choosing-the-level/');
   await expect(page.locator('h1')).toBeVisible();
+  // What a saved lesson links to was saved with it, never opened either: the menu's home, My
+  // progress and glossary, and the certificate My training offers once the assignment is done.
+  for (const [address, title] of [
+    ['/lv/', UI.lv.home.title],
+    ['/lv/progress/', UI.lv.progressPage.title],
+    ['/lv/glossary/', UI.lv.glossary.title],
+    ['/lv/my-training/certificate/', UI.lv.certificate.title],
+  ]) {
+    await page.goto(address);
+    await expect(page.locator('h1'), address).toHaveText(title);
+  }
 });
 
 /** Saves the whole course in one language for offline use, as a learner does on the home page. */

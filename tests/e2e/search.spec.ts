@@ -349,3 +349,27 @@ test('the search page loads Pagefind only when the learner starts to search', as
   // Only this language's index: no other language's metadata was fetched.
   expect(requests.filter((p) => /\/pagefind\/pagefind\.(ms|zh-cn|lv)_/.test(p))).toEqual([]);
 });
+
+test('offline, search says it needs a connection and points to the glossary; a failure online still says reload', async ({
+  page,
+  context,
+}) => {
+  const status = page.locator('[data-search-status]');
+  for (const lang of LANGS) {
+    const s = UI[lang].search;
+    await page.goto(`/${lang}/search/`);
+    await context.setOffline(true);
+    await page.locator('main').getByRole('searchbox').fill(TERM[lang]);
+    // Reloading cannot help offline: not "reload the page", but why, and where the terms are.
+    await expect(status).toHaveText(s.offline.replace('{{glossary}}', s.offlineGlossary));
+    await expect(status.getByRole('link', { name: s.offlineGlossary })).toHaveAttribute('href', `/${lang}/glossary/`);
+    if (lang === 'zh') await axe(page, 'search offline');
+    await context.setOffline(false);
+  }
+
+  // Online, search that cannot load (a broken release): reloading is the advice.
+  await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 500, body: '' }));
+  await page.goto('/en/search/');
+  await page.locator('main').getByRole('searchbox').fill('trust');
+  await expect(status).toHaveText(UI.en.search.failed);
+});

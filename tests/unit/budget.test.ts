@@ -17,6 +17,7 @@ describe('classifyPage', () => {
     ['/trainer/results/', false, 'reading', 'root redirect'],
     ['/zh/', false, 'home', 'course home'],
     ['/lv/glossary/', false, 'reading', 'glossary'],
+    ['/ms/offline/', false, 'reading', 'offline page'],
     ['/en/relationship-selling/', false, 'reading', 'module page'],
     ['/en/relationship-selling/what-relationship-selling-is/', false, 'reading', 'lesson, reading'],
     ['/en/relationship-selling/four-elements/', true, 'exercise', 'lesson, exercise'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allStored,
   cacheFor,
   failureOf,
   filesOfPage,
@@ -19,32 +20,57 @@ const list: OfflineList = {
     'm1/b': ['/en/m1/b/', '/diagram.svg'],
     'm2/c': ['/en/m2/c/'],
   },
-  extra: ['/en/', '/en/m1/', '/en/m2/', '/en/glossary/'],
+  learner: ['/en/', '/en/glossary/', '/en/progress/', '/en/my-training/', '/en/my-training/certificate/'],
+  extra: ['/en/m1/', '/en/m2/', '/en/search/'],
   bytes: {
     '/en/m1/a/': 30_000,
     '/en/m1/b/': 20_000,
     '/en/m2/c/': 10_000,
     '/diagram.svg': 5_000,
     '/en/': 40_000,
+    '/en/glossary/': 3_000,
+    '/en/progress/': 2_000,
+    '/en/my-training/': 2_500,
+    '/en/my-training/certificate/': 1_500,
     '/en/m1/': 1_000,
     '/en/m2/': 1_000,
-    '/en/glossary/': 3_000,
+    '/en/search/': 500,
   },
 };
+/** The learner's pages: 40 000 + 3 000 + 2 000 + 2 500 + 1 500 bytes. */
+const LEARNER_BYTES = 49_000;
 
 describe('offlinePlan', () => {
-  it('saves an assignment’s lessons, a shared file once', () => {
+  it('saves an assignment’s lessons, a shared file once, and the learner’s pages they link to', () => {
     const plan = offlinePlan(list, ['m1/a', 'm1/b']);
-    expect(plan.urls).toEqual(['/en/m1/a/', '/diagram.svg', '/en/m1/b/']);
-    expect(plan.bytes).toBe(55_000);
+    // The lessons first; then home, glossary, progress, My training and the certificate, which a
+    // saved lesson's menu and My training link to: none of them a dead end offline.
+    expect(plan.urls).toEqual(['/en/m1/a/', '/diagram.svg', '/en/m1/b/', ...list.learner]);
+    expect(plan.bytes).toBe(55_000 + LEARNER_BYTES); // the size shown first counts them
   });
-  it('saves the whole course with its home, modules and glossary', () => {
+  it('saves the whole course with the learner’s pages (the certificate too), modules and search', () => {
     const plan = offlinePlan(list, null);
-    expect(plan.urls).toHaveLength(8);
-    expect(plan.bytes).toBe(110_000);
+    expect(plan.urls).toHaveLength(12);
+    expect(plan.urls).toContain('/en/my-training/certificate/');
+    expect(plan.urls).toContain('/en/m2/');
+    expect(plan.bytes).toBe(116_500);
   });
   it('skips a lesson this release does not have', () => {
-    expect(offlinePlan(list, ['m2/c', 'gone/x'])).toEqual({ urls: ['/en/m2/c/'], bytes: 10_000 });
+    expect(offlinePlan(list, ['m2/c', 'gone/x'])).toEqual({
+      urls: ['/en/m2/c/', ...list.learner],
+      bytes: 10_000 + LEARNER_BYTES,
+    });
+  });
+});
+
+describe('allStored', () => {
+  it('is saved only when every address of the plan is on the device', async () => {
+    const urls = offlinePlan(list, ['m1/a']).urls;
+    const stored = new Set(urls);
+    expect(await allStored(urls, async (u) => stored.has(u))).toBe(true);
+    stored.delete('/en/my-training/certificate/');
+    expect(await allStored(urls, async (u) => stored.has(u))).toBe(false);
+    expect(await allStored([], async () => true)).toBe(false);
   });
 });
 
@@ -54,6 +80,8 @@ describe('parseOfflineList', () => {
     expect(parseOfflineList({ ...list, version: 2 })).toBeNull();
     expect(parseOfflineList(null)).toBeNull();
     expect(parseOfflineList({ version: 1, lessons: {} })).toBeNull();
+    // A list without the learner's pages (an older build) would save dead ends: refused.
+    expect(parseOfflineList({ ...list, learner: undefined })).toBeNull();
   });
 });
 
