@@ -68,7 +68,7 @@ const CUT_OFF = /^[\s.,;:!?…。，、；：！？)\]）」』”’]+/u;
  * never parses index data as HTML. Any other tag is dropped; its text stays. Punctuation left
  * over from the sentence before the excerpt is dropped too.
  */
-export function excerptPieces(excerpt: string): ExcerptPiece[] {
+export function excerptPieces(excerpt: string, content?: string): ExcerptPiece[] {
   const pieces: ExcerptPiece[] = [];
   const push = (text: string, mark: boolean) => {
     let clean = decode(text.replace(/<[^>]*>/g, ''));
@@ -82,7 +82,25 @@ export function excerptPieces(excerpt: string): ExcerptPiece[] {
     last = m.index + m[0].length;
   }
   push(excerpt.slice(last), false);
-  return pieces;
+  return content === undefined ? pieces : withEllipses(pieces, content);
+}
+
+/** Text compared without spaces: Pagefind rebuilds a Chinese excerpt with none between words. */
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * "…" where an excerpt starts or ends inside the text it was cut from (`content`, the page's or
+ * record's whole indexed text), so a line that begins mid-sentence reads as a cut, not an error.
+ */
+function withEllipses(pieces: ExcerptPiece[], content: string): ExcerptPiece[] {
+  const text = squeeze(pieces.map((p) => p.text).join(''));
+  const whole = squeeze(decode(content));
+  if (!text || !whole.includes(text)) return pieces;
+  const out = [...pieces];
+  if (!whole.startsWith(text)) out.unshift({ text: '…', mark: false });
+  // A cut after a full stop needs no mark: the sentence is whole.
+  if (!whole.endsWith(text) && !/[.!?。！？]$/u.test(text)) out.push({ text: '…', mark: false });
+  return out;
 }
 
 /**

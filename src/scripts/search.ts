@@ -25,6 +25,8 @@ interface PagefindSub {
 interface PagefindData {
   url: string;
   excerpt: string;
+  /** The whole indexed text: tells whether an excerpt starts or ends mid-text. */
+  content: string;
   meta: { title?: string; kind?: string; lesson?: string };
   sub_results?: PagefindSub[];
 }
@@ -79,9 +81,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return node;
 }
 
-function excerpt(html: string): HTMLElement {
+function excerpt(html: string, content: string): HTMLElement {
   const p = el('p', 'search-result__excerpt');
-  for (const piece of excerptPieces(html)) p.append(piece.mark ? el('mark', undefined, piece.text) : piece.text);
+  for (const piece of excerptPieces(html, content))
+    p.append(piece.mark ? el('mark', undefined, piece.text) : piece.text);
   return p;
 }
 
@@ -103,12 +106,12 @@ function result(r: PagefindData, group: SearchGroup): HTMLLIElement {
       const item = el('li');
       const link = el('a', undefined, sub.title);
       link.href = sub.url;
-      item.append(link, excerpt(sub.excerpt));
+      item.append(link, excerpt(sub.excerpt, r.content));
       list.append(item);
     }
     li.append(list);
   } else {
-    li.append(excerpt(r.excerpt));
+    li.append(excerpt(r.excerpt, r.content));
   }
   return li;
 }

@@ -232,3 +232,29 @@ describe('what the results list shows', () => {
     expect(lessonSections(undefined, 3)).toEqual([]);
   });
 });
+
+describe('an excerpt cut from a longer text', () => {
+  const content = 'Sales is the work of persuading prospects. A salesperson must be persuasive & honest.';
+  const text = (html: string, whole?: string) =>
+    excerptPieces(html, whole)
+      .map((p) => p.text)
+      .join('');
+
+  it('says where it was cut with "…", at the start, the end or both', () => {
+    expect(text('the work of <mark>persuading</mark> prospects.', content)).toBe('…the work of persuading prospects.');
+    expect(text('Sales is the work of <mark>persuading</mark>', content)).toBe('Sales is the work of persuading…');
+    expect(text('must be <mark>persuasive</mark> &amp; honest.', content)).toBe('…must be persuasive & honest.');
+  });
+
+  it('adds nothing to a whole text, to Chinese rebuilt without spaces, or when it cannot tell', () => {
+    expect(
+      text(
+        'Sales is <mark>the</mark> work of persuading prospects. A salesperson must be persuasive &amp; honest.',
+        content,
+      ),
+    ).toBe(content);
+    expect(text('倾听<mark>客户</mark>。', '倾听 客户 。')).toBe('倾听客户。');
+    expect(text('something else entirely', content)).toBe('something else entirely');
+    expect(text('the work of', undefined)).toBe('the work of');
+  });
+});
