@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { LANGS, type Lang } from './site';
+import { LANGS, placeCard, type Lang } from './site';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const ui = (lang: Lang) => JSON.parse(readFileSync(path.join(root, 'src/i18n/ui', `${lang}.json`), 'utf8'));
@@ -79,11 +79,7 @@ for (const lang of LANGS) {
       const data = load(lang, id);
       box = await open(page, lang, id);
       for (const card of data[cardsKey]) {
-        await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-        await box
-          .locator('.categorize__targets')
-          .getByRole('button', { name: name(card[catKey]), exact: true })
-          .click();
+        await placeCard(box, card.text, name(card[catKey]));
         await expect(box.locator('.feedback')).toContainText(card.feedback);
       }
       await expect(box.getByTestId('quiz-results')).toContainText(s.score.replace('{score}', '100'));
@@ -110,11 +106,7 @@ for (const lang of LANGS) {
     const card = sort.cards[0];
     const wrongColumn = card.column === 'sales' ? 'service' : 'sales';
     const sortBox = await open(page, lang, 'sales-or-service-sort');
-    await sortBox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await sortBox
-      .locator('.categorize__targets')
-      .getByRole('button', { name: sort.columns[wrongColumn], exact: true })
-      .click();
+    await placeCard(sortBox, card.text, sort.columns[wrongColumn]);
     await expect(sortBox.locator('.feedback')).toContainText(
       s.placedWrong.replace('{category}', sort.columns[wrongColumn]),
     );
@@ -163,11 +155,7 @@ for (const [from, to] of PAIRS) {
     const sortFrom = load(from, 'sales-or-service-sort');
     let sbox = await open(page, from, 'sales-or-service-sort');
     const card = sortFrom.cards[2];
-    await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await sbox
-      .locator('.categorize__targets')
-      .getByRole('button', { name: sortFrom.columns[card.column], exact: true })
-      .click();
+    await placeCard(sbox, card.text, sortFrom.columns[card.column]);
     const sortTo = load(to, 'sales-or-service-sort');
     sbox = await open(page, to, 'sales-or-service-sort');
     await expect(sbox.locator(`.categorize__column:has(h4:text("${sortTo.columns[card.column]}"))`)).toContainText(
@@ -224,11 +212,7 @@ for (const lang of LANGS) {
     const sort = load(lang, 'sales-or-service-sort');
     const card = sort.cards[0];
     const sbox = await open(page, lang, 'sales-or-service-sort');
-    await sbox.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await sbox
-      .locator('.categorize__targets')
-      .getByRole('button', { name: sort.columns[card.column], exact: true })
-      .click();
+    await placeCard(sbox, card.text, sort.columns[card.column]);
     const column = sbox.locator(`.categorize__column:has(h4:text("${sort.columns[card.column]}"))`);
     await expect(column).toContainText(card.text);
     await sbox.getByRole('button', { name: s.tryAgain }).click();

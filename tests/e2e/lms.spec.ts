@@ -12,7 +12,7 @@ import { buildPackage, MODULE_2004_LV } from '../lms/packages';
 import { startTestLms, type TestLms } from './lms/host';
 import { createLrs, type TestLrs } from './lms/lrs';
 import { decodeSuspend } from '../../src/lib/lms/suspend';
-import type { Lang } from './site';
+import { placeCard, type Lang } from './site';
 import { axe } from './axe';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -113,11 +113,7 @@ async function sortAll(lesson: FrameLocator, lang: Lang) {
   await box.scrollIntoViewIfNeeded();
   await expect(box.locator('xpath=ancestor::astro-island')).not.toHaveAttribute('ssr', /.*/);
   for (const card of data.cards) {
-    await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-    await box
-      .locator('.categorize__targets')
-      .getByRole('button', { name: data.columns[card.column], exact: true })
-      .click();
+    await placeCard(box, card.text, data.columns[card.column]);
     await expect(box.locator('.feedback')).toContainText(card.feedback);
   }
   return data.cards.length as number;
@@ -281,11 +277,7 @@ test('SCORM 2004 one module, fixed Latvian: completed and failed under the maste
           k
         ];
       for (const item of data.items) {
-        await box.locator('.categorize__pile').getByRole('button', { name: item.text, exact: true }).click();
-        await box
-          .locator('.categorize__targets')
-          .getByRole('button', { name: name(item.element), exact: true })
-          .click();
+        await placeCard(box, item.text, name(item.element));
         await expect(box.locator('.feedback')).toContainText(item.feedback);
       }
     }

@@ -14,7 +14,7 @@ import { axe } from './axe';
 import type { Locator, Page } from '@playwright/test';
 import { encodeAssignment, type Assignment } from '../../src/lib/assignment';
 import { formatBytes, offlinePlan, type OfflineList } from '../../src/lib/offline';
-import { LANGS, onePageOfEachKind, SITE_NAMES, TAGS, UI, type Lang } from './site';
+import { LANGS, onePageOfEachKind, placeCard, SITE_NAMES, TAGS, UI, type Lang } from './site';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const dist = path.join(root, 'dist');
@@ -52,11 +52,7 @@ async function sortFirstCard(page: Page, lang: Lang) {
   const data = exercise(lang, 'sales-or-service-sort');
   const box = await islandIn(page, 'sales-or-service-sort');
   const card = data.cards[0];
-  await box.locator('.categorize__pile').getByRole('button', { name: card.text, exact: true }).click();
-  await box
-    .locator('.categorize__targets')
-    .getByRole('button', { name: data.columns[card.column], exact: true })
-    .click();
+  await placeCard(box, card.text, data.columns[card.column]);
   await expect(box.locator('.feedback')).toContainText(card.feedback);
   return { card, column: data.columns[card.column] as string };
 }

@@ -1,7 +1,7 @@
 /** What the end-to-end tests need to know about the built site, read from dist/ itself. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { parse } from 'node-html-parser';
 import { parse as parseYaml } from 'yaml';
 import { LOCALE_IDS, type Locale } from '../../src/i18n/locales';
@@ -112,4 +112,10 @@ export function onePageOfEachKind(lang: Lang): string[] {
   for (const p of localizedPages().filter((p) => p.startsWith(`/${lang}/`)))
     if (!seen.has(pageKind(p))) seen.set(pageKind(p), p);
   return [...seen.values()];
+}
+
+/** Places a card of a sort or match exercise: the card from the pile, then its column's button. */
+export async function placeCard(box: Locator, card: string, column: string) {
+  await box.locator('.categorize__pile').getByRole('button', { name: card, exact: true }).click();
+  await box.locator('.categorize__targets').getByRole('button', { name: column, exact: true }).click();
 }
